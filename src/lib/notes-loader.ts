@@ -1,0 +1,58 @@
+import type { glob as globLoader, Loader } from 'astro/loaders';
+import { formatProblem, sortProblems, summarize } from './problems.ts';
+import { includeDrafts, notesDir, notesDisplayDir } from './site-config.ts';
+import { noteIdFromPath } from './slug.ts';
+import { scanVault } from './vault.ts';
+
+/**
+ * Starlight's `docs` collection read from `notes/`. Wraps Astro's `glob()` (which keeps
+ * incremental sync and `deferRender`) and replaces each note's raw frontmatter, whatever its
+ * dialect, with the mapped data from `scanVault`. Files with errors are left out of the glob,
+ * so one bad note never takes the others down; `astro build` still fails on them.
+ */
+export function notesLoader(glob: typeof globLoader): Loader {
+  return {
+    name: 'notes-loader',
+    async load(context) {
+      const vault = scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts });
+      const byId = new Map(vault.notes.map((n) => [n.id, n]));
+      const problems = sortProblems(vault.problems);
+      for (const p of problems) context.logger[p.severity === 'error' ? 'error' : 'warn'](formatProblem(p));
+      const inner = glob({
+        base: notesDir,
+        pattern: ['**/*.md', ...vault.excluded.map((f) => `!${f}`)],
+        generateId: ({ entry }) => noteIdFromPath(entry),
+        deferRender: process.env.DEFER_RENDER === '1',
+      });
+      await inner.load({
+        ...context,
+        parseData: async (entry) => {
+          const note = byId.get(entry.id);
+          if (!note) return context.parseData(entry);
+          const { data } = note;
+          return context.parseData({
+            ...entry,
+            data: {
+              ...data.starlight,
+              title: data.title,
+              titleSource: data.titleSource,
+              description: data.description,
+              date: data.date,
+              lastUpdated: data.lastUpdated,
+              tags: data.tags,
+              aliases: data.aliases,
+              order: data.order,
+              draft: data.draft,
+              sourcePath: note.file,
+              ...(data.order === undefined ? {} : { sidebar: { order: data.order } }),
+            },
+          });
+        },
+      });
+      const { errors } = summarize(problems);
+      if (errors > 0 && !includeDrafts) {
+        throw new Error(`${errors} note error(s):\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { slug as githubSlug } from 'github-slugger';
+
+/**
+ * Slug of one path segment or heading, exactly as github-slugger (and so Starlight's
+ * heading anchors) computes it: lower case, punctuation dropped, spaces to hyphens.
+ */
+export function slugify(text: string): string {
+  return githubSlug(text);
+}
+
+/**
+ * The id (and URL path) of a note from its path relative to `notes/`:
+ * `Concurrency Options.md` -> `concurrency-options`, `a/B c.md` -> `a/b-c`.
+ */
+export function noteIdFromPath(relativePath: string): string {
+  const withoutExt = relativePath.replace(/\\/g, '/').replace(/\.md$/i, '');
+  return withoutExt
+    .split('/')
+    .map((segment) => slugify(segment) || '-')
+    .join('/');
+}
+
+/**
+ * Key under which a link target is looked up, the way Obsidian matches names:
+ * case-insensitive, and spaces, underscores and hyphens are the same character.
+ * `computer_network` and `Computer network` share the key `computer-network`.
+ */
+export function linkKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .trim()
+    .replace(/\.md$/i, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-');
+}
+
+/** Turns a link target such as `computer_science` into a readable title: "Computer science". */
+export function prettifyTarget(target: string): string {
+  const base = target.split('/').pop() ?? target;
+  const words = base.replace(/\.md$/i, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!words) return target;
+  // Keep words that carry their own capitals (`GIL`, `asyncio.Task`) as written.
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { mapFrontmatter, parseFrontmatterYaml, splitFrontmatter, type NoteData } from './frontmatter.ts';
+import type { Problem } from './problems.ts';
+import { noteIdFromPath } from './slug.ts';
+
+/** One publishable note, as every stage of the pipeline sees it. */
+export interface VaultNote {
+  /** URL id, e.g. `python-concurrency` or `folder/sub-note`. */
+  id: string;
+  /** Path relative to the notes folder, with `/` separators: `python-concurrency.md`. */
+  path: string;
+  /** Path as shown in messages: `notes/python-concurrency.md`. */
+  file: string;
+  /** File name without `.md`, as Obsidian resolves `[[links]]`. */
+  stem: string;
+  data: NoteData;
+  body: string;
+  /** 1-based line of the body's first line in the file (after frontmatter). */
+  bodyLine: number;
+}
+
+/** Everything known about the notes folder after one pass over it. */
+export interface Vault {
+  notes: VaultNote[];
+  /** Files left out of the site (errors, empty notes, drafts), relative to the notes folder. */
+  excluded: string[];
+  problems: Problem[];
+}
+
+export interface ScanOptions {
+  /** Absolute path of the notes folder. */
+  dir: string;
+  /** Prefix used in messages; `notes` gives `notes/FILE.md:LINE:COL`. */
+  displayDir?: string;
+  /** Drafts are published by `astro dev` only. */
+  includeDrafts?: boolean;
+}
+
+const IMAGE = /\.(png|jpe?g|gif|svg|webp|avif)$/i;
+
+/** Reads every file under the notes folder once and classifies it: note, asset, translation or stray. */
+export function scanVault({ dir, displayDir = 'notes', includeDrafts = false }: ScanOptions): Vault {
+  const problems: Problem[] = [];
+  const notes: VaultNote[] = [];
+  const excluded: string[] = [];
+  const files = listFiles(dir);
+  const noteStems = new Set(files.filter((f) => /\.md$/i.test(f)).map((f) => f.replace(/\.md$/i, '')));
+  const byId = new Map<string, VaultNote>();
+
+  for (const path of files) {
+    const file = `${displayDir}/${path}`;
+    const report = (line: number, column: number, severity: Problem['severity'], ruleId: string, message: string) =>
+      problems.push({ file, line, column, severity, ruleId, message });
+
+    if (!/\.md$/i.test(path)) {
+      // Assets and a note's own folder (translations, traces) belong to the vault; anything else is a stray.
+      const folders = path.split('/').slice(0, -1);
+      const belongsToNote = folders.some((_, i) => noteStems.has(folders.slice(0, i + 1).join('/')));
+      if (!IMAGE.test(path) && !belongsToNote) {
+        const hint = /\.mdx$/i.test(path) ? 'MDX is not supported, rename it to .md' : 'only .md files become notes';
+        report(1, 1, 'warning', 'not-markdown', `ignored: not a Markdown note (${hint})`);
+      }
+      continue;
+    }
+
+    const source = readFileSync(join(dir, path), 'utf8');
+    const stem = path.split('/').pop()!.replace(/\.md$/i, '');
+    if (source.trim() === '') {
+      report(1, 1, 'warning', 'empty-note', 'empty note: nothing to publish, skipped');
+      excluded.push(path);
+      continue;
+    }
+    const split = splitFrontmatter(source);
+    if (split.unreadable) {
+      const u = split.unreadable;
+      report(u.line, u.column, u.severity, u.ruleId, u.message);
+      excluded.push(path);
+      continue;
+    }
+    const parsed = split.yaml === null ? null : parseFrontmatterYaml(split.yaml, split.yamlLine);
+    for (const i of parsed?.issues ?? []) report(i.line, i.column, i.severity, i.ruleId, i.message);
+    const mapped = mapFrontmatter(parsed?.raw ?? {}, {
+      body: split.body, bodyLine: split.bodyLine, fileStem: stem, positions: parsed?.positions,
+    });
+    for (const i of mapped.issues) report(i.line, i.column, i.severity, i.ruleId, i.message);
+    const hasErrors = [...(parsed?.issues ?? []), ...mapped.issues].some((i) => i.severity === 'error');
+    if (hasErrors) {
+      excluded.push(path);
+      continue;
+    }
+    if (split.body.trim() === '') {
+      report(split.bodyLine, 1, 'warning', 'empty-note', 'note has frontmatter but no content: skipped');
+      excluded.push(path);
+      continue;
+    }
+    if (mapped.data.draft && !includeDrafts) {
+      excluded.push(path);
+      continue;
+    }
+    const note: VaultNote = { id: noteIdFromPath(path), path, file, stem, data: mapped.data, body: split.body, bodyLine: split.bodyLine };
+    const clash = byId.get(note.id);
+    if (clash) {
+      report(1, 1, 'error', 'duplicate-id', `${path} and ${clash.path} both publish to /${note.id}/: rename one of them`);
+      excluded.push(path);
+      continue;
+    }
+    byId.set(note.id, note);
+    notes.push(note);
+  }
+  return { notes, excluded, problems };
+}
+
+/** Files under `dir`, relative, `/`-separated, sorted; dot-folders such as `.obsidian/` are skipped. */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.')) continue;
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
