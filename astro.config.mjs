@@ -8,7 +8,9 @@ const notesDir = process.env.NOTES_DIR ?? './notes';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://pyconcurrency.example.org',
+  // Tests and benchmarks build other vaults side by side: each gets its own output and cache.
   outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
     // Smartypants would turn the authors' straight quotes into curly ones: keep their characters.
     processor: unified({ smartypants: false, remarkPlugins: [remarkNoteTitle] }),
