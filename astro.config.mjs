@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkNoteTitle } from './src/plugins/remark-note-title.ts';
+import { rehypePlugins, remarkPlugins } from './src/plugins/pipeline.ts';
 
 const notesDir = process.env.NOTES_DIR ?? './notes';
 
@@ -13,7 +13,7 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
     // Smartypants would turn the authors' straight quotes into curly ones: keep their characters.
-    processor: unified({ smartypants: false, remarkPlugins: [remarkNoteTitle] }),
+    processor: unified({ smartypants: false, remarkPlugins, rehypePlugins }),
   },
   integrations: [
     starlight({

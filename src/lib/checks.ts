@@ -1,0 +1,5 @@
+/**
+ * The whole-vault checks of the site, in one list so the lint CLI and the content loader
+ * run the same ones. Each feature module registers itself when imported here.
+ */
+import './lint.ts';
