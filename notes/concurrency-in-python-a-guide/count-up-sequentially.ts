@@ -3,7 +3,7 @@
  * @mode run
  *
  * Node's model: this CPU-bound loop runs on the main thread and blocks the event loop for its whole
- * duration, just as it holds the GIL in Python. V8 compiles the loop to machine code, so it takes
+ * duration, as it occupies the one Python thread. V8 compiles the loop to machine code, so it takes
  * milliseconds where CPython took the author's recorded 1.13 seconds; that measurement is not a
  * timing claim this program reproduces.
  */
