@@ -12,4 +12,3 @@ declare const coro: Promise<void>;
 // Python 3.7+: task = asyncio.create_task(coro)
 // Python < 3.7: task = asyncio.ensure_future(coro)
 const task: Promise<void> = coro; // the promise is the task; nothing else to wrap
-await task;

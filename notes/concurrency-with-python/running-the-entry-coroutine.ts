@@ -6,7 +6,7 @@
  * shows two alternative ways to start the event loop. The translation declares the function.
  * Node's model: there is no event loop object to create, run or close. The loop is always running;
  * an ES module's top-level `await` is the `asyncio.run()` entry point, and the process exits when
- * no timers, sockets or pending promises remain (what `run_until_complete` + `close` do by hand).
+ * nothing (no timer, socket, worker) is left to wait for: what `run_until_complete` + `close` do.
  */
 declare function mySleepCoroutine(time: number, string: string): Promise<void>;
 
