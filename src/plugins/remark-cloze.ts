@@ -1,0 +1,38 @@
+import type { Root } from 'mdast';
+import remarkFlexibleMarkers from 'remark-flexible-markers';
+import type { Processor, Transformer } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { addStudyCount } from '../lib/study-counts.ts';
+
+/** Options of `remarkCloze`; defaults in `defaults`. */
+export interface RemarkClozeOptions {
+  /** Class of every highlight (`<mark>`); the study-mode client looks for it. */
+  className?: string;
+}
+
+const defaults: Required<RemarkClozeOptions> = { className: 'cloze' };
+
+/**
+ * Turns Obsidian highlights `==text==` into `mark` nodes (rendered `<mark class="cloze">`) and
+ * counts them as clozes of the note. Parsing is remark-flexible-markers': it works on text
+ * nodes, so inline code and code blocks keep their `==`, and a highlight may wrap links,
+ * wikilinks, code and emphasis, which stay as they are. Run it after the wikilink plugin.
+ */
+export function remarkCloze(this: Processor, options: RemarkClozeOptions = {}): Transformer<Root> {
+  const settings = { ...defaults, ...options };
+  const markers = remarkFlexibleMarkers.call(this, {
+    markerClassName: () => [settings.className],
+    // Obsidian shows `====` as text, not as an empty highlight.
+    actionForEmptyContent: 'keep',
+  }) as Transformer<Root>;
+  return (tree: Root, file: VFile) => {
+    // The markers transformer is synchronous and ignores its callback.
+    void markers(tree, file, () => undefined);
+    let clozes = 0;
+    visit(tree, 'mark', () => {
+      clozes += 1;
+    });
+    addStudyCount(file.data, 'clozes', clozes);
+  };
+}
