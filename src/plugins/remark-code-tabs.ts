@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Code, Paragraph, Root, RootContent } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { hashPython, PYTHON_LANGS } from '../lib/python-blocks.ts';
+import { translationFor, translationsByHash, type SnippetResult, type SiteTranslation } from '../lib/translations.ts';
+
+/** Options of {@link remarkCodeTabs}. */
+export interface CodeTabsOptions {
+  /** Folder of the notes and their translations. Default: `notes`. */
+  notesDir?: string;
+  /** Results of the last snippet check. Default: `src/data/snippet-results.json`. */
+  resultsFile?: string;
+}
+
+/**
+ * Shows every Python block beside its TypeScript translation, as two tabs of a `<code-tabs>`
+ * element (src/client/code-tabs.ts). The blocks stay mdast `code` nodes so Expressive Code still
+ * highlights them and gives each a copy button. The TypeScript tab carries the output captured by
+ * the last snippet check and badges; the Python tab carries the output the author recorded, when
+ * the note follows the block with an unlabelled one (seed 004's style).
+ */
+export function remarkCodeTabs(options: CodeTabsOptions = {}) {
+  const notesDir = resolve(options.notesDir ?? 'notes');
+  const resultsFile = resolve(options.resultsFile ?? 'src/data/snippet-results.json');
+  const results: Record<string, SnippetResult> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+
+  return (tree: Root, file: VFile) => {
+    const index = translationsByHash(notesDir);
+    const noteFolder = file.path ? relative(notesDir, file.path).replace(/\.md$/i, '') : '';
+    visit(tree, 'code', (node: Code, position, parent) => {
+      if (!parent || position === undefined || !node.lang || !PYTHON_LANGS.has(node.lang.toLowerCase())) return;
+      const next = parent.children[position + 1];
+      const recorded = next?.type === 'code' && !next.lang ? next : undefined;
+      const translation = translationFor(index, hashPython(node.value), noteFolder);
+      const tabs = codeTabs(node, recorded, translation, translation ? results[translation.path] : undefined);
+      parent.children.splice(position, recorded ? 2 : 1, tabs as unknown as RootContent);
+      return [SKIP, position + 1];
+    });
+  };
+}
+
+function codeTabs(python: Code, recorded: Code | undefined, ts: SiteTranslation | undefined, result: SnippetResult | undefined) {
+  const pythonPanel: unknown[] = [label('Python'), python];
+  if (recorded) pythonPanel.push(caption('Output the author recorded'), outputBlock(recorded.value));
+  if (!ts) {
+    return element('div', { className: ['code-tabs', 'code-tabs--single'] }, [
+      element('div', { className: ['code-tabs__panel'], dataLang: 'python' }, pythonPanel),
+      element('p', { className: ['code-tabs__missing'] }, [text('No TypeScript translation yet.')]),
+    ]);
+  }
+  const mode = ts.header.mode ?? 'run';
+  const tsCode: Code = { type: 'code', lang: 'ts', meta: `title="${ts.name}" wrap`, value: ts.display };
+  const tsPanel: unknown[] = [label('TypeScript', badges(mode, result)), tsCode];
+  if (mode === 'run' && result?.output) {
+    tsPanel.push(caption('Sample output of the last check — timings vary'), outputBlock(result.output));
+  }
+  return element(
+    'code-tabs',
+    { className: ['code-tabs'], dataTranslation: ts.path },
+    [
+      element('div', { className: ['code-tabs__panel'], dataLang: 'python' }, pythonPanel),
+      element('div', { className: ['code-tabs__panel'], dataLang: 'typescript' }, tsPanel),
+    ],
+  );
+}
+
+/** Badges for the TypeScript tab: what the last check proved about this translation. */
+function badges(mode: 'run' | 'fragment', result: SnippetResult | undefined) {
+  const list: { text: string; kind: string; title: string }[] = [];
+  if (mode === 'fragment') list.push({ text: 'fragment', kind: 'fragment', title: 'An incomplete snippet: type-checked, not run' });
+  else if (result?.status === 'checked') list.push({ text: 'checked', kind: 'checked', title: 'Ran under Node in the sandbox and printed the expected output' });
+  else if (result?.status === 'failed') list.push({ text: 'failing', kind: 'failed', title: 'The last check of this translation failed' });
+  else list.push({ text: 'not checked yet', kind: 'unchecked', title: 'Run npm run check:snippets' });
+  if (result?.parity === 'passed') list.push({ text: 'parity', kind: 'parity', title: 'Prints what the Python original prints' });
+  else if (result?.parity === 'skipped' && result.parityReason) list.push({ text: 'no parity', kind: 'skipped', title: `Python original not compared: ${result.parityReason}` });
+  return list.map((b) => element('span', { className: ['code-tabs__badge', `code-tabs__badge--${b.kind}`], title: b.title }, [text(b.text)]));
+}
+
+function label(name: string, extra: unknown[] = []) {
+  return element('p', { className: ['code-tabs__label'] }, [element('span', { className: ['code-tabs__lang'] }, [text(name)]), ...extra]);
+}
+
+function caption(value: string) {
+  return element('p', { className: ['code-tabs__caption'], dataPagefindIgnore: 'all' }, [text(value)]);
+}
+
+function outputBlock(value: string) {
+  return element('div', { className: ['code-tabs__output'], dataPagefindIgnore: 'all' }, [{ type: 'code', lang: 'txt', meta: 'frame="none"', value } satisfies Code]);
+}
+
+function element(hName: string, hProperties: Record<string, unknown>, children: unknown[]) {
+  return { type: 'codeTabsPart', data: { hName, hProperties }, children } as unknown as Paragraph;
+}
+
+function text(value: string) {
+  return { type: 'text', value } as const;
+}
+
