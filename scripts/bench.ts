@@ -1,0 +1,137 @@
+// `npm run bench`: builds synthetic vaults with the full pipeline and with bare Starlight, and
+// reports time, memory, page weight and search cost against the targets of issue 5.
+// Usage: nice -n 10 npm run bench -- [--notes 1000,10000] [--seed 42] [--results DIR] [--query WORD]
+//        [--defer-render] [--keep] [--quiet]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { anatomy, dirBytes, pageAssets, quantile } from './bench/dist-stats.ts';
+import { generateVault, type VaultSummary } from './bench/generator.ts';
+import { measureBuild, parseStages, round } from './bench/measure.ts';
+import type { SearchProbe } from './bench/pagefind-probe.ts';
+import { judgeTargets, toMarkdown, type BenchResult, type BuildResult, type RunResult } from './bench/report.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    notes: { type: 'string', default: '1000,10000' },
+    seed: { type: 'string', default: '42' },
+    results: { type: 'string', default: 'bench/results' },
+    query: { type: 'string', default: 'thread' },
+    'defer-render': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+const sizes = opts.notes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+if (sizes.length === 0) throw new Error(`--notes wants sizes such as 1000,10000, got "${opts.notes}"`);
+const root = resolve(import.meta.dirname, '..');
+const seed = Number(opts.seed);
+const log = (msg: string) => !opts.quiet && console.error(`[bench] ${msg}`);
+const loadStart = loadavg().map((n) => round(n, 2));
+
+/** Measures one dist: page sizes over the note pages, one page's assets and anatomy, search cost. */
+function measureDist(dist: string, vault: VaultSummary): Omit<BuildResult, 'wall_s' | 'notes_per_s' | 'peak_rss_mb' | 'peak_single_rss_mb' | 'exit_code' | 'stages'> {
+  const pages = vault.ids.map((id) => ({ id, file: join(dist, id, 'index.html') })).filter((p) => existsSync(p.file))
+    .map((p) => ({ ...p, bytes: statSync(p.file).size }));
+  const sizes = pages.map((p) => p.bytes);
+  const median = quantile(sizes, 0.5);
+  const medianPage = pages.find((p) => p.bytes === median);
+  const assets = medianPage ? pageAssets(dist, medianPage.file) : { external_js_gz: 0, inline_js_gz: 0, js_gz: 0, css_gz: 0, scripts: [], stylesheets: [] };
+  let search: SearchProbe | { error: string };
+  try {
+    const out = execFileSync(process.execPath, [join(root, 'scripts/bench/pagefind-probe.ts'), dist, opts.query], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    search = JSON.parse(out) as SearchProbe;
+  } catch (e) {
+    search = { error: String((e as { stderr?: string }).stderr || e).slice(0, 500) };
+  }
+  return {
+    dist_bytes: dirBytes(dist),
+    html_pages: pages.length,
+    page_html_median_bytes: median,
+    page_html_p95_bytes: quantile(sizes, 0.95),
+    page_html_max_bytes: quantile(sizes, 1),
+    page_js_gz_bytes: assets.js_gz,
+    page_css_gz_bytes: assets.css_gz,
+    page_assets: assets,
+    median_page: { id: medianPage?.id ?? '', anatomy: anatomy(medianPage ? readFileSync(medianPage.file, 'utf8') : '') },
+    pagefind_index_bytes: dirBytes(join(dist, 'pagefind')),
+    first_query_bytes: 'first_query_bytes' in search ? search.first_query_bytes : null,
+    search,
+  };
+}
+
+/** Builds `vault` once with `args` (full or baseline) into its own output and cache folders. */
+async function build(kind: 'full' | 'baseline', args: string[], work: string, vault: VaultSummary): Promise<BuildResult> {
+  const dist = join(work, `${kind}-dist`);
+  const env: Record<string, string> = { NOTES_DIR: vault.dir, OUT_DIR: dist, ASTRO_CACHE_DIR: join(work, `${kind}-cache`), ASTRO_TELEMETRY_DISABLED: '1' };
+  if (opts['defer-render'] && kind === 'full') env.DEFER_RENDER = '1';
+  log(`${vault.notes} notes: ${kind} build…`);
+  const m = await measureBuild(process.execPath, args, { cwd: root, env, echo: !opts.quiet });
+  log(`${vault.notes} notes: ${kind} build ${m.exit_code === 0 ? 'done' : `FAILED (exit ${m.exit_code})`} in ${m.wall_s} s, peak RSS ${m.peak_rss_mb} MB`);
+  if (m.exit_code !== 0) console.error(m.lines.slice(-30).map((l) => l.text).join('\n'));
+  return {
+    wall_s: m.wall_s, notes_per_s: round(vault.notes / m.wall_s, 1), peak_rss_mb: m.peak_rss_mb, peak_single_rss_mb: m.peak_single_rss_mb,
+    exit_code: m.exit_code, stages: parseStages(m.lines), ...measureDist(dist, vault),
+  };
+}
+
+const runs: RunResult[] = [];
+for (const n of sizes) {
+  const work = mkdtempSync(join(tmpdir(), `bench-${n}-`));
+  try {
+    const vault = generateVault(join(work, 'vault'), n, seed);
+    log(`${n} notes: vault of ${(vault.bytes / 1048576).toFixed(1)} MB, ${vault.wikilinks} wikilinks, ${vault.translations} translations in ${work}`);
+    const full = await build('full', ['scripts/build.ts'], work, vault);
+    const baseline = await build('baseline', ['node_modules/astro/bin/astro.mjs', 'build', '--root', 'bench/baseline'], work, vault);
+    runs.push({
+      notes: n,
+      vault: { bytes: vault.bytes, wikilinks: vault.wikilinks, unresolved_links: vault.unresolvedLinks, python_blocks: vault.pythonBlocks, translations: vault.translations },
+      full, baseline, ratio: round(full.wall_s / baseline.wall_s, 2),
+      page_html_median_bytes: full.page_html_median_bytes, page_html_p95_bytes: full.page_html_p95_bytes,
+      page_js_gz_bytes: full.page_js_gz_bytes, pagefind_index_bytes: full.pagefind_index_bytes, first_query_bytes: full.first_query_bytes,
+    });
+  } finally {
+    if (opts.keep) log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const scaling = runs.slice(1).map((r, i) => {
+  const prev = runs[i]!;
+  return {
+    from: prev.notes, to: r.notes, notes_ratio: round(r.notes / prev.notes, 2),
+    full_time_ratio: round(r.full.wall_s / prev.full.wall_s, 2), baseline_time_ratio: round(r.baseline.wall_s / prev.baseline.wall_s, 2),
+    html_median_from: prev.page_html_median_bytes, html_median_to: r.page_html_median_bytes,
+  };
+});
+const git = (args: string[]) => { try { return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim(); } catch { return ''; } };
+const now = new Date();
+const result: BenchResult = {
+  date: now.toISOString(),
+  commit: git(['rev-parse', 'HEAD']) || 'unknown',
+  dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+  machine: {
+    cores: availableParallelism(), memory_gb: round(totalmem() / 2 ** 30, 1), cpu: cpus()[0]?.model ?? 'unknown', node: process.version,
+    load_avg_start: loadStart, load_avg_end: loadavg().map((n) => round(n, 2)),
+  },
+  options: { seed, defer_render: opts['defer-render'], query: opts.query },
+  runs, scaling, targets: judgeTargets(runs, scaling),
+  notes: [
+    'Peak RSS: summed RSS of the build process and all its descendants, sampled from /proc every 100 ms (shared pages counted once per process).',
+    runs.some((r) => Object.keys(r.full.stages.project).length)
+      ? 'Project stages: from `[stage] <name>: <n> ms` lines in the build output.'
+      : 'Project stages (link graph, backlinks, concept pages): not separable, the build logs no `[stage] <name>: <n> ms` lines yet (stages.project is empty).',
+    'Timings on a shared machine: compare runs of the same date and load only.',
+  ],
+};
+const resultsDir = resolve(root, opts.results);
+mkdirSync(resultsDir, { recursive: true });
+const stamp = now.toISOString().slice(0, 16).replace(':', '');
+const md = toMarkdown(result);
+writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(resultsDir, `${stamp}.md`), md);
+console.log(md);
+log(`wrote ${join(resultsDir, `${stamp}.json`)} and .md`);
+process.exitCode = runs.every((r) => r.full.exit_code === 0 && r.baseline.exit_code === 0) ? 0 : 1;

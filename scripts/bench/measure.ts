@@ -1,0 +1,153 @@
+// Runs one build as a child process and measures it: wall time, peak RSS of the whole process
+// tree (sampled from /proc), and the stage timings that Astro and the project print.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+/** One line of the child's output, with the seconds since start when it arrived. */
+export interface TimedLine { t: number; text: string }
+
+/** What one measured build produced. */
+export interface BuildMeasure {
+  wall_s: number;
+  /** Peak of the summed RSS of the child and all its descendants; null where /proc is missing. */
+  peak_rss_mb: number | null;
+  /** Peak RSS of the single largest process of the tree. */
+  peak_single_rss_mb: number | null;
+  rss_samples: number;
+  exit_code: number;
+  lines: TimedLine[];
+}
+
+const PAGE = 4096;
+
+/** Every descendant pid of `root` (inclusive), from one pass over /proc/<pid>/stat. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readStat(Number(name));
+    if (!stat) continue;
+    const list = children.get(stat.ppid) ?? [];
+    list.push(Number(name));
+    children.set(stat.ppid, list);
+  }
+  const out: number[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+function readStat(pid: number): { ppid: number; rssBytes: number } | null {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces and parentheses): state ppid ... rss is field 24.
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), rssBytes: Number(f[21]) * PAGE };
+  } catch {
+    return null; // the process exited between readdir and read
+  }
+}
+
+/** Runs `command args` in `cwd` with extra `env`, sampling the tree's RSS every `intervalMs`. */
+export function measureBuild(command: string, args: string[], opts: { cwd: string; env: Record<string, string>; intervalMs?: number; echo?: boolean }): Promise<BuildMeasure> {
+  const start = performance.now();
+  const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: TimedLine[] = [];
+  const since = () => (performance.now() - start) / 1000;
+  for (const stream of [child.stdout, child.stderr]) {
+    let buf = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      buf += chunk;
+      const parts = buf.split('\n');
+      buf = parts.pop()!;
+      for (const text of parts) {
+        lines.push({ t: since(), text });
+        if (opts.echo && !text.includes('├─')) process.stderr.write(`  | ${text}\n`);
+      }
+    });
+    stream.on('end', () => buf && lines.push({ t: since(), text: buf }));
+  }
+  const canSample = existsSync('/proc/self/stat');
+  let peak = 0, peakSingle = 0, samples = 0;
+  const sample = () => {
+    if (!canSample || child.pid === undefined) return;
+    let sum = 0;
+    for (const pid of processTree(child.pid)) {
+      const rss = readStat(pid)?.rssBytes ?? 0;
+      sum += rss;
+      peakSingle = Math.max(peakSingle, rss);
+    }
+    peak = Math.max(peak, sum);
+    samples++;
+  };
+  const timer = setInterval(sample, opts.intervalMs ?? 100);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const mb = (b: number) => (canSample ? Math.round((b / 1048576) * 10) / 10 : null);
+      resolve({ wall_s: round(since(), 2), peak_rss_mb: mb(peak), peak_single_rss_mb: mb(peakSingle), rss_samples: samples, exit_code: code ?? 1, lines });
+    });
+  });
+}
+
+/** Stage timings in seconds, read from the build's output; a stage the output does not show is null. */
+export interface Stages {
+  /** `scripts/lint-notes.ts` (full build only): start until its summary line. */
+  lint_s: number | null;
+  content_sync_s: number | null;
+  /** Vite bundling of the static entrypoints. */
+  entrypoints_s: number | null;
+  /** Rendering every route ("generating static routes ... Completed in"). */
+  static_routes_s: number | null;
+  pagefind_s: number | null;
+  /** Astro's own total ("N page(s) built in"). */
+  astro_total_s: number | null;
+  pages_built: number | null;
+  /** Project stages logged as `[stage] <name>: <n> ms` (link graph, backlinks, concept pages...). */
+  project: Record<string, number>;
+}
+
+/** Extracts stage timings from timestamped build output. */
+export function parseStages(lines: TimedLine[]): Stages {
+  const at = (re: RegExp) => lines.find((l) => re.test(l.text));
+  const dur = (s: string, unit: string) => Number(s) / (unit === 'ms' ? 1000 : 1);
+  const between = (a: RegExp, b: RegExp) => {
+    const x = at(a), y = at(b);
+    return x && y ? round(y.t - x.t, 2) : null;
+  };
+  const num = (re: RegExp) => {
+    const m = lines.map((l) => re.exec(l.text)).find(Boolean);
+    return m ? round(dur(m[1]!, m[2]!), 2) : null;
+  };
+  const routesIdx = lines.findIndex((l) => /generating static routes/.test(l.text));
+  const routesDone = routesIdx < 0 ? undefined : lines.slice(routesIdx).map((l) => /✓ Completed in ([\d.]+)(ms|s)\b/.exec(l.text)).find(Boolean);
+  const lint = at(/^notes: \d+ published/);
+  const built = lines.map((l) => /(\d+) page\(s\) built in ([\d.]+)(ms|s)\b/.exec(l.text)).find(Boolean);
+  const project: Record<string, number> = {};
+  for (const l of lines) {
+    const m = /\[stage\]\s*([\w .\/-]+?):\s*([\d.]+)\s*(ms|s)\b/.exec(l.text);
+    if (m) project[m[1]!.trim()] = round((project[m[1]!.trim()] ?? 0) + dur(m[2]!, m[3]!), 3);
+  }
+  return {
+    lint_s: lint ? round(lint.t, 2) : null,
+    content_sync_s: between(/\[content\] Syncing content/, /\[content\] Synced content/),
+    entrypoints_s: between(/Building static entrypoints/, /generating static routes/),
+    static_routes_s: routesDone ? round(dur(routesDone[1]!, routesDone[2]!), 2) : null,
+    pagefind_s: num(/Finished building search index in ([\d.]+)(ms|s)\b/),
+    astro_total_s: built ? round(dur(built[2]!, built[3]!), 2) : null,
+    pages_built: built ? Number(built[1]) : null,
+    project,
+  };
+}
+
+/** Rounds to `digits` decimals. */
+export function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

@@ -1,0 +1,132 @@
+// The bench's results as JSON types, the targets they are judged against, and a Markdown table.
+import type { Anatomy, PageAssets } from './dist-stats.ts';
+import type { Stages } from './measure.ts';
+import type { SearchProbe } from './pagefind-probe.ts';
+
+/** Everything measured about one build of one vault. */
+export interface BuildResult {
+  wall_s: number;
+  notes_per_s: number;
+  peak_rss_mb: number | null;
+  peak_single_rss_mb: number | null;
+  exit_code: number;
+  dist_bytes: number;
+  html_pages: number;
+  page_html_median_bytes: number | null;
+  page_html_p95_bytes: number | null;
+  page_html_max_bytes: number | null;
+  page_js_gz_bytes: number;
+  page_css_gz_bytes: number;
+  page_assets: PageAssets;
+  /** Where the bytes of the median-sized note page go. */
+  median_page: { id: string; anatomy: Anatomy };
+  pagefind_index_bytes: number;
+  first_query_bytes: number | null;
+  search: SearchProbe | { error: string };
+  stages: Stages;
+}
+
+/** One vault size: both builds, and the headline figures of the full build at top level. */
+export interface RunResult {
+  notes: number;
+  vault: { bytes: number; wikilinks: number; unresolved_links: number; python_blocks: number; translations: number };
+  full: BuildResult;
+  baseline: BuildResult;
+  /** full.wall_s / baseline.wall_s */
+  ratio: number;
+  page_html_median_bytes: number | null;
+  page_html_p95_bytes: number | null;
+  page_js_gz_bytes: number;
+  pagefind_index_bytes: number;
+  first_query_bytes: number | null;
+}
+
+/** The whole JSON file written to bench/results/. */
+export interface BenchResult {
+  date: string;
+  commit: string;
+  /** Uncommitted changes in the tree when the bench ran (others work in the same tree). */
+  dirty: boolean;
+  machine: { cores: number; memory_gb: number; cpu: string; node: string; load_avg_start: number[]; load_avg_end: number[] };
+  options: { seed: number; defer_render: boolean; query: string };
+  runs: RunResult[];
+  scaling: { from: number; to: number; notes_ratio: number; full_time_ratio: number; baseline_time_ratio: number; html_median_from: number | null; html_median_to: number | null }[];
+  targets: Target[];
+  /** Stage timings the project does not log yet; see Stages.project. */
+  notes: string[];
+}
+
+/** One target of issue 5, judged on the largest run (the targets are stated for 10,000 notes). */
+export interface Target { id: string; text: string; value: number | null; limit: number; unit: string; met: boolean | null; at_notes: number }
+
+const KB = 1024;
+
+/** Judges the runs against the issue's targets; `met` is null when the value could not be measured. */
+export function judgeTargets(runs: RunResult[], scaling: BenchResult['scaling']): Target[] {
+  const big = runs.reduce((a, b) => (b.notes > a.notes ? b : a), runs[0]!);
+  const t = (id: string, text: string, value: number | null, limit: number, unit: string, atNotes = big.notes, higherIsBetter = false): Target => ({
+    id, text, value, limit, unit, at_notes: atNotes,
+    met: value === null ? null : higherIsBetter ? value >= limit : value <= limit,
+  });
+  const out = [
+    t('full-vs-baseline', 'full build time ≤ 1.5× bare Starlight', big.ratio, 1.5, '×'),
+    t('throughput', 'full build ≥ 60 notes/s', big.full.notes_per_s, 60, 'notes/s', big.notes, true),
+  ];
+  const s = scaling.find((x) => x.from === Math.min(...runs.map((r) => r.notes)) && x.to === big.notes);
+  if (s) out.push(t('scaling', `time ${s.to}/${s.from} notes ≤ 11× (linear is ${s.notes_ratio}×)`, s.full_time_ratio, 11, '×'));
+  for (const r of runs) out.push(t(`html-median-${r.notes}`, `note page HTML median ≤ 40 KB at ${r.notes} notes`, r.page_html_median_bytes, 40 * KB, 'B', r.notes));
+  out.push(
+    t('peak-rss', 'peak RSS (process tree) ≤ 2.5 GB', big.full.peak_rss_mb, 2.5 * 1024, 'MB'),
+    t('page-js', 'note page JS ≤ 60 KB gzipped', big.page_js_gz_bytes, 60 * KB, 'B'),
+    t('first-query', 'first search query ≤ 300 kB transferred', big.first_query_bytes, 300_000, 'B'),
+  );
+  return out;
+}
+
+const fmtBytes = (n: number | null) => (n === null ? '–' : n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`);
+const fmt = (n: number | null | undefined, unit = '') => (n === null || n === undefined ? '–' : `${n}${unit}`);
+
+/** Renders the results as Markdown: one table of figures per size, stages, scaling, targets. */
+export function toMarkdown(res: BenchResult): string {
+  const out: string[] = [];
+  out.push(`# Bench ${res.date}`, '', `commit ${res.commit.slice(0, 12)}${res.dirty ? ' (+ uncommitted changes)' : ''} · ${res.machine.cores} cores, ${res.machine.memory_gb} GB · ${res.machine.cpu} · Node ${res.machine.node} · load ${res.machine.load_avg_start.join(' ')} → ${res.machine.load_avg_end.join(' ')} · seed ${res.options.seed}${res.options.defer_render ? ' · DEFER_RENDER=1' : ''}`, '');
+  const head = ['metric', ...res.runs.flatMap((r) => [`full ${r.notes}`, `baseline ${r.notes}`])];
+  const row = (name: string, f: (b: BuildResult) => string) => `| ${name} | ${res.runs.flatMap((r) => [f(r.full), f(r.baseline)]).join(' | ')} |`;
+  out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`,
+    row('wall time', (b) => fmt(b.wall_s, ' s')),
+    row('notes/s', (b) => fmt(b.notes_per_s)),
+    row('peak RSS (tree)', (b) => fmt(b.peak_rss_mb, ' MB')),
+    row('dist size', (b) => fmtBytes(b.dist_bytes)),
+    row('note page HTML median', (b) => fmtBytes(b.page_html_median_bytes)),
+    row('note page HTML p95', (b) => fmtBytes(b.page_html_p95_bytes)),
+    row('note page JS (gz)', (b) => fmtBytes(b.page_js_gz_bytes)),
+    row('note page CSS (gz)', (b) => fmtBytes(b.page_css_gz_bytes)),
+    row('Pagefind index', (b) => fmtBytes(b.pagefind_index_bytes)),
+    row(`first query "${res.options.query}"`, (b) => fmtBytes(b.first_query_bytes)),
+    row('stage: lint', (b) => fmt(b.stages.lint_s, ' s')),
+    row('stage: content sync', (b) => fmt(b.stages.content_sync_s, ' s')),
+    row('stage: bundling', (b) => fmt(b.stages.entrypoints_s, ' s')),
+    row('stage: render routes', (b) => fmt(b.stages.static_routes_s, ' s')),
+    row('stage: Pagefind', (b) => fmt(b.stages.pagefind_s, ' s')),
+    row('exit code', (b) => String(b.exit_code)),
+  );
+  out.push('', '| full / baseline wall time | ' + res.runs.map((r) => `${r.notes}: ${r.ratio}×`).join(' · ') + ' |', '|---|');
+  out.push('', '## Median note page: where the bytes go', '', '| part | ' + res.runs.flatMap((r) => [`full ${r.notes}`, `baseline ${r.notes}`]).join(' | ') + ' |', '|---|' + res.runs.flatMap(() => ['---', '---']).join('|') + '|');
+  const parts = Object.keys(res.runs[0]?.full.median_page.anatomy ?? {}) as (keyof Anatomy)[];
+  for (const p of parts) {
+    const v = (b: BuildResult) => (p.endsWith('count') ? String(b.median_page.anatomy[p]) : fmtBytes(b.median_page.anatomy[p]));
+    out.push(row(p.replace(/_/g, ' '), v));
+  }
+  if (res.scaling.length) {
+    out.push('', '## Scaling', '', '| sizes | notes × | full time × | baseline time × | HTML median |', '|---|---|---|---|---|');
+    for (const s of res.scaling) out.push(`| ${s.from} → ${s.to} | ${s.notes_ratio} | ${s.full_time_ratio} | ${s.baseline_time_ratio} | ${fmtBytes(s.html_median_from)} → ${fmtBytes(s.html_median_to)} |`);
+  }
+  out.push('', '## Targets', '', '| target | at notes | value | limit | |', '|---|---|---|---|---|');
+  for (const t of res.targets) {
+    const v = t.unit === 'B' ? fmtBytes(t.value) : fmt(t.value, ` ${t.unit}`);
+    const l = t.unit === 'B' ? fmtBytes(t.limit) : `${t.limit} ${t.unit}`;
+    out.push(`| ${t.text} | ${t.at_notes} | ${v} | ${l} | ${t.met === null ? 'not measured' : t.met ? 'met' : '**missed**'} |`);
+  }
+  if (res.notes.length) out.push('', ...res.notes.map((n) => `- ${n}`));
+  return `${out.join('\n')}\n`;
+}
