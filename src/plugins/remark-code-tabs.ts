@@ -87,7 +87,7 @@ function caption(value: string) {
 }
 
 function outputBlock(value: string) {
-  return element('div', { className: ['code-tabs__output'], dataPagefindIgnore: 'all' }, [{ type: 'code', lang: 'txt', meta: 'frame="none"', value } satisfies Code]);
+  return element('div', { className: ['code-tabs__output'], dataPagefindIgnore: 'all' }, [{ type: 'code', lang: 'txt', meta: 'frame="none"', value: value.trimEnd() } satisfies Code]);
 }
 
 function element(hName: string, hProperties: Record<string, unknown>, children: unknown[]) {

@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, test } from 'vitest';
+import { hashPython } from '../src/lib/python-blocks.ts';
+import { displayCode } from '../src/lib/translations.ts';
+import { remarkCodeTabs } from '../src/plugins/remark-code-tabs.ts';
+
+const HELLO = "print('hello')";
+const COUNT = 'for i in range(3):\n    print(i)';
+
+/** A throwaway vault: one note, one translation for the `print('hello')` block, one check result. */
+function vault() {
+  const dir = mkdtempSync(join(tmpdir(), 'code-tabs-'));
+  mkdirSync(join(dir, 'notes', 'demo'), { recursive: true });
+  writeFileSync(
+    join(dir, 'notes', 'demo', 'hello.ts'),
+    `/**\n * @python ${hashPython(HELLO)}\n * @mode run\n *\n * Node's model: console.log is print.\n */\nconsole.log('hello');\n\n// Output:\n// hello\n`,
+  );
+  const results = join(dir, 'results.json');
+  writeFileSync(results, JSON.stringify({ 'notes/demo/hello.ts': { status: 'checked', parity: 'passed', output: 'hello\n' } }));
+  return { notesDir: join(dir, 'notes'), results };
+}
+
+function render(markdown: string, v: ReturnType<typeof vault>): string {
+  const file = new VFile({ value: markdown, path: join(v.notesDir, 'demo.md') });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkCodeTabs, { notesDir: v.notesDir, resultsFile: v.results })
+    .use(remarkRehype)
+    .use(rehypeStringify);
+  return String(processor.processSync(file));
+}
+
+describe('remarkCodeTabs', () => {
+  test('wraps a Python block and its translation in <code-tabs> with both panels', () => {
+    const html = render(`Intro.\n\n\`\`\`python\n${HELLO}\n\`\`\`\n`, vault());
+    expect(html).toContain('<code-tabs class="code-tabs" data-translation="notes/demo/hello.ts">');
+    expect(html).toMatch(/data-lang="python">[\s\S]*<code class="language-python">print\('hello'\)/);
+    expect(html).toMatch(/data-lang="typescript">[\s\S]*<code class="language-ts">[\s\S]*console\.log\('hello'\);/);
+  });
+
+  test('the TypeScript tab shows the last check’s output and its badges', () => {
+    const html = render(`\`\`\`py\n${HELLO}\n\`\`\`\n`, vault());
+    expect(html).toContain('Sample output of the last check — timings vary');
+    expect(html).toMatch(/<code class="language-txt">hello\n<\/code>/);
+    expect(html).toMatch(/code-tabs__badge--checked[^>]*>checked</);
+    expect(html).toMatch(/code-tabs__badge--parity[^>]*>parity</);
+  });
+
+  test('an unlabelled block right after the Python block becomes its recorded output', () => {
+    const html = render(`\`\`\`python\n${HELLO}\n\`\`\`\n\`\`\`\nhello (recorded)\n\`\`\`\n`, vault());
+    const python = html.slice(html.indexOf('data-lang="python"'), html.indexOf('data-lang="typescript"'));
+    expect(python).toContain('Output the author recorded');
+    expect(python).toContain('hello (recorded)');
+    expect(html.match(/hello \(recorded\)/g)).toHaveLength(1);
+  });
+
+  test('the link survives edits elsewhere: a block inserted before does not shift it', () => {
+    const html = render(`\`\`\`python\n${COUNT}\n\`\`\`\n\nText.\n\n\`\`\`python\n${HELLO}\n\`\`\`\n`, vault());
+    const [first, second] = html.split('data-lang="python"').slice(1);
+    expect(first).toContain('No TypeScript translation yet.');
+    expect(second).toContain('console.log(&#x27;hello&#x27;)'.replace(/&#x27;/g, "'"));
+  });
+
+  test('an edited Python block no longer shows the stale translation', () => {
+    const html = render("```python\nprint('hello, world')\n```\n", vault());
+    expect(html).not.toContain('<code-tabs');
+    expect(html).toContain('No TypeScript translation yet.');
+  });
+
+  test('Python blocks nested in list items are wrapped too; other languages are left alone', () => {
+    const html = render(`- item\n  \`\`\`python\n  ${HELLO}\n  \`\`\`\n\n\`\`\`js\nconsole.log(1)\n\`\`\`\n`, vault());
+    expect(html).toMatch(/<li>[\s\S]*<code-tabs/);
+    expect(html).toContain('<pre><code class="language-js">console.log(1)');
+  });
+});
+
+describe('displayCode', () => {
+  test('drops header tags and expected-output sections, keeps the prose and the code', () => {
+    const source = '/**\n * @python sha256:0123456789abcdef\n * @mode run\n *\n * Node differs here.\n */\nconsole.log(1);\n\n// Output:\n// 1\n';
+    expect(displayCode(source)).toBe('/**\n * Node differs here.\n */\nconsole.log(1);');
+  });
+});
