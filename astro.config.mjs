@@ -27,7 +27,7 @@ export default defineConfig({
         { label: 'Home', link: '/' },
         { label: 'All notes', link: '/notes/' },
       ],
-      customCss: ['./src/styles/notes.css', './src/styles/study.css'],
+      customCss: ['./src/styles/notes.css', './src/styles/study.css', 'katex/dist/katex.min.css', './src/styles/syntax.css'],
       components: {
         // Study mode: clozes/cards counts and the Study toggle under the title (src/components/StudyMode.astro).
         PageTitle: './src/components/PageTitle.astro',

@@ -3,3 +3,4 @@
  * run the same ones. Each feature module registers itself when imported here.
  */
 import './lint.ts';
+import './syntax-checks.ts';

@@ -2,17 +2,38 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkNoteTitle } from './remark-note-title.ts';
 import { remarkCards } from './remark-cards.ts';
 import { remarkCloze } from './remark-cloze.ts';
+import { remarkComments } from './remark-comments.ts';
+import { remarkMathObsidian } from './remark-math-obsidian.ts';
+import { remarkCallouts } from './remark-callouts.ts';
+import { remarkImages } from './remark-images.ts';
+import { rehypeSanitizeNotes } from './rehype-sanitize-notes.ts';
+import { rehypeKatexNotes } from './rehype-katex-notes.ts';
+import { rehypeFootnotePopovers } from './rehype-footnote-popovers.ts';
 
 /**
  * The Markdown pipeline of every note, in order. Each feature is one plugin file; order
  * matters where noted. Starlight's own rehype plugins and Expressive Code run after these.
  */
 export const remarkPlugins: RemarkPlugins = [
+  // `%%comments%%` go first, so no other plugin sees commented-out links, images or cards.
+  remarkComments,
+  // `$math$` / `$$math$$` syntax; `$5 and $10` stays text (Obsidian's rule).
+  remarkMathObsidian,
   remarkNoteTitle,
+  // `> [!type]± Title` callouts.
+  remarkCallouts,
   // Study mode (keep last): cards first (they drop their `&#10;<br>` separator), then highlights.
   // Wikilink parsing must come BEFORE remarkCloze so `==[[a|b]] c==` keeps its link.
   remarkCards,
   remarkCloze,
+  // Missing images become placeholders: after every plugin that emits `image` nodes (embeds).
+  remarkImages,
 ];
 
-export const rehypePlugins: RehypePlugins = [];
+export const rehypePlugins: RehypePlugins = [
+  // FIRST: raw HTML parsed and sanitized (allow-list in src/lib/sanitize-schema.ts); the
+  // plugins below may emit what notes may not (KaTeX inline styles, the popover script).
+  rehypeSanitizeNotes,
+  rehypeKatexNotes,
+  rehypeFootnotePopovers,
+];

@@ -1,0 +1,36 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Where `/x.png` image paths are looked up: `public/`, or `PUBLIC_DIR` (tests). */
+export const publicDir = resolve(process.env.PUBLIC_DIR ?? 'public');
+
+/** What a note's image URL points at. */
+export type ImageTarget =
+  | { kind: 'remote' }
+  | { kind: 'unknown' }
+  | { kind: 'found'; path: string }
+  | { kind: 'missing'; path: string };
+
+/**
+ * Resolves an image URL the way the built site will: `/x` against `public/`, a relative path
+ * against the note's folder, anything with a scheme (`https:`, `data:`) or `//host` is remote
+ * and not checked. `noteFile` is the note's absolute path; without it relative paths are `unknown`.
+ */
+export function resolveImage(url: string, noteFile: string | undefined, root = publicDir): ImageTarget {
+  if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return { kind: 'remote' };
+  const clean = safeDecode(url.replace(/[?#].*$/, ''));
+  if (clean === '') return { kind: 'unknown' };
+  let path: string;
+  if (clean.startsWith('/')) path = join(root, clean);
+  else if (noteFile) path = resolve(dirname(noteFile), clean);
+  else return { kind: 'unknown' };
+  return existsSync(path) && statSync(path).isFile() ? { kind: 'found', path } : { kind: 'missing', path };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { removeComments } from '../plugins/remark-comments.ts';
+import { remarkMathObsidian } from '../plugins/remark-math-obsidian.ts';
+import { registerCheck } from './lint.ts';
+import type { Problem } from './problems.ts';
+import { resolveImage } from './image-paths.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import { notesDir } from './site-config.ts';
+import type { VaultNote } from './vault.ts';
+
+/**
+ * Whole-vault checks for the Obsidian syntax features: images that do not resolve, raw HTML the
+ * sanitizer will remove, and `%%` comments left open. Each note is parsed once here (with the
+ * same syntax extensions as the render pipeline); render plugins never report.
+ */
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMathObsidian);
+const toHast = unified().use(remarkRehype, { allowDangerousHtml: true });
+const parseRaw = rehypeRaw();
+const sanitize = rehypeSanitize(sanitizeSchema);
+const allowedTags = new Set(sanitizeSchema.tagNames ?? []);
+
+/** Problems of one note body; `dir` is the absolute notes folder. */
+export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const at = (line: number, column: number, ruleId: string, message: string) =>
+    problems.push({ file: note.file, line: line + note.bodyLine - 1, column, severity: 'warning', ruleId, message });
+  const file = new VFile({ value: note.body, path: join(dir, note.path) });
+  const tree = (await parser.run(parser.parse(file), file)) as Root;
+
+  for (const c of removeComments(tree, note.body)) {
+    if (c.closed) continue;
+    const before = note.body.slice(0, c.start).split('\n');
+    at(before.length, before[before.length - 1]!.length + 1, 'comment-unclosed', '%% comment is never closed: it hides the rest of the note (as in Obsidian)');
+  }
+
+  visit(tree, 'image', (node) => {
+    const target = resolveImage(node.url, file.path);
+    if (target.kind !== 'missing') return;
+    const p = node.position?.start;
+    at(p?.line ?? 1, p?.column ?? 1, 'image-missing', `image not found: ${node.url}`);
+  });
+
+  const hast = parseRaw((await toHast.run(tree as never, file)) as HastRoot, file) as HastRoot;
+  visit(hast, 'element', (node: Element) => {
+    const p = node.position?.start;
+    const report = (what: string) => at(p?.line ?? 1, p?.column ?? 1, 'html-removed', `removed ${what}: raw HTML is limited to a safe allow-list`);
+    if (!allowedTags.has(node.tagName)) {
+      report(`<${node.tagName}>`);
+      return (sanitizeSchema.strip ?? []).includes(node.tagName) ? 'skip' : undefined;
+    }
+    const shallow: HastRoot = { type: 'root', children: [{ ...node, children: [] }] };
+    const kept = ((sanitize(shallow) ?? shallow) as HastRoot).children[0] as Element | undefined;
+    for (const [key, value] of Object.entries(node.properties)) {
+      if (kept?.properties[key] !== undefined || value === undefined || value === null || value === false) continue;
+      report(`${attributeName(key)}=${JSON.stringify(clip(String(value)))} on <${node.tagName}>`);
+    }
+    return undefined;
+  });
+  return problems;
+}
+
+const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/^on-/, 'on');
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
+
+registerCheck(async (vault) => (await Promise.all(vault.notes.map((n) => checkNoteSyntax(n)))).flat());
