@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { hashPython } from '../src/lib/python-blocks.ts';
@@ -87,5 +88,20 @@ describe('displayCode', () => {
   test('drops header tags and expected-output sections, keeps the prose and the code', () => {
     const source = '/**\n * @python sha256:0123456789abcdef\n * @mode run\n *\n * Node differs here.\n */\nconsole.log(1);\n\n// Output:\n// 1\n';
     expect(displayCode(source)).toBe('/**\n * Node differs here.\n */\nconsole.log(1);');
+  });
+});
+
+describe('code fence meta survives the sanitizer', () => {
+  test('title and wrap reach Expressive Code after rehype-raw + rehype-sanitize', async () => {
+    const { rehypeSanitizeNotes } = await import('../src/plugins/rehype-sanitize-notes.ts');
+    const metas: unknown[] = [];
+    const collect = () => (tree: import('hast').Root) => {
+      visit(tree, 'element', (node) => {
+        if (node.tagName === 'code') metas.push({ meta: (node.data as { meta?: string } | undefined)?.meta, props: Object.keys(node.properties) });
+      });
+    };
+    const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeSanitizeNotes).use(collect).use(rehypeStringify);
+    await processor.process('```ts title="x.ts" wrap\nlet a = 1;\n```\n\n<b>raw</b>\n');
+    expect(metas).toEqual([{ meta: 'title="x.ts" wrap', props: ['className'] }]);
   });
 });

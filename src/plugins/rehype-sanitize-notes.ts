@@ -24,11 +24,37 @@ export function rehypeSanitizeNotes(options: SanitizeNotesOptions = {}) {
   const sanitize = rehypeSanitize(schema);
   const prefixed = new Set(schema.clobber ?? []);
   return (tree: Root, file: VFile): Root => {
+    stashCodeMeta(tree);
     const parsed = parseRaw(tree, file) as Root;
     const clean = (sanitize(parsed) ?? parsed) as Root;
     if (schema.clobberPrefix === CLOBBER_PREFIX) foldDoublePrefix(clean, prefixed);
+    restoreCodeMeta(clean);
     return clean;
   };
+}
+
+/** Attribute that carries a code fence's meta (` ```ts title="x.ts" {2} `) through raw + sanitize. */
+const META_PROPERTY = 'dataNotesCodeMeta';
+
+/**
+ * hast-util-raw and hast-util-sanitize rebuild nodes without their `data`, which is where
+ * remark-rehype keeps a fence's meta; Expressive Code reads titles, `wrap` and line marks from it.
+ * Carry it in a data attribute (allowed as `data*`) and put it back afterwards.
+ */
+function stashCodeMeta(tree: Root): void {
+  visit(tree, 'element', (node) => {
+    const meta = (node.data as { meta?: unknown } | undefined)?.meta;
+    if (node.tagName === 'code' && typeof meta === 'string' && meta) node.properties[META_PROPERTY] = meta;
+  });
+}
+
+function restoreCodeMeta(tree: Root): void {
+  visit(tree, 'element', (node) => {
+    const meta = node.properties[META_PROPERTY];
+    if (meta === undefined) return;
+    delete node.properties[META_PROPERTY];
+    if (node.tagName === 'code' && typeof meta === 'string') node.data = { ...node.data, meta };
+  });
 }
 
 /**
