@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/plugins/pipeline.ts';
+import { linkReport } from './src/integrations/link-report.ts';
 
 const notesDir = process.env.NOTES_DIR ?? './notes';
 
@@ -26,12 +27,18 @@ export default defineConfig({
       sidebar: [
         { label: 'Home', link: '/' },
         { label: 'All notes', link: '/notes/' },
+        { label: 'Concepts', link: '/concepts/' },
+        { label: 'Tags', link: '/tags/' },
       ],
-      customCss: ['./src/styles/notes.css', './src/styles/study.css', 'katex/dist/katex.min.css', './src/styles/syntax.css'],
+      customCss: ['./src/styles/notes.css', './src/styles/study.css', 'katex/dist/katex.min.css', './src/styles/syntax.css', './src/styles/links.css'],
       components: {
         // Study mode: clozes/cards counts and the Study toggle under the title (src/components/StudyMode.astro).
         PageTitle: './src/components/PageTitle.astro',
+        // Backlinks ("Linked from", "Mentioned in") and tags above the footer, on every screen size.
+        Footer: './src/components/Footer.astro',
       },
     }),
+    // Stops the build on link errors and prints the unresolved-targets summary.
+    linkReport(),
   ],
 });

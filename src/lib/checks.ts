@@ -4,3 +4,4 @@
  */
 import './lint.ts';
 import './syntax-checks.ts';
+import './link-checks.ts';

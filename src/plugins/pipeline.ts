@@ -1,5 +1,7 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkNoteTitle } from './remark-note-title.ts';
+import { remarkWikilinks } from './remark-wikilinks.ts';
+import { remarkTags } from './remark-tags.ts';
 import { remarkCards } from './remark-cards.ts';
 import { remarkCloze } from './remark-cloze.ts';
 import { remarkComments } from './remark-comments.ts';
@@ -20,6 +22,9 @@ export const remarkPlugins: RemarkPlugins = [
   // `$math$` / `$$math$$` syntax; `$5 and $10` stays text (Obsidian's rule).
   remarkMathObsidian,
   remarkNoteTitle,
+  // [[wikilinks]], ![[embeds]] (before highlights and remarkImages: it emits `link` and `image` nodes), then inline #tags.
+  remarkWikilinks,
+  remarkTags,
   // `> [!type]± Title` callouts.
   remarkCallouts,
   // Study mode (keep last): cards first (they drop their `&#10;<br>` separator), then highlights.

@@ -1,0 +1,32 @@
+import type { AstroIntegration } from 'astro';
+import { siteLinkGraph } from '../lib/link-graph.ts';
+import { formatProblem, sortProblems } from '../lib/problems.ts';
+
+/** How many unresolved targets the summary names before "and N more". */
+const SHOWN = 8;
+
+/**
+ * Link report of `astro build`: stops the build on link errors (ambiguous links; unresolved links
+ * with `UNRESOLVED_LINKS=error`) even when `astro build` runs without the lint step, and prints a
+ * one-line summary of unresolved targets at the end.
+ */
+export function linkReport(): AstroIntegration {
+  return {
+    name: 'link-report',
+    hooks: {
+      'astro:build:start': () => {
+        const errors = sortProblems(siteLinkGraph().problems.filter((p) => p.severity === 'error'));
+        if (errors.length > 0) throw new Error(`${errors.length} link error(s):\n${errors.map(formatProblem).join('\n')}`);
+      },
+      'astro:build:done': ({ logger }) => {
+        const graph = siteLinkGraph();
+        const list = [...graph.unresolved.values()].sort((a, b) => b.notes - a.notes || a.title.localeCompare(b.title));
+        if (list.length === 0) return logger.info('every [[link]] resolves to a note');
+        const names = list.slice(0, SHOWN).map((u) => `${u.title} (${u.notes})`).join(', ');
+        const more = list.length > SHOWN ? `, and ${list.length - SHOWN} more` : '';
+        const fate = { concept: 'concept pages under /concepts/', text: 'plain text', error: 'errors' }[graph.unresolvedPolicy];
+        logger.info(`${list.length} unresolved link target(s) rendered as ${fate}: ${names}${more}`);
+      },
+    },
+  };
+}

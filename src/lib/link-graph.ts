@@ -1,0 +1,436 @@
+/**
+ * The link graph of the whole vault, computed once: link resolution (file name, title, aliases,
+ * headings), concepts (targets not written yet), backlinks with context, unlinked mentions, tags
+ * and link problems. One parse per note, Maps keyed by `linkKey`, mentions found with a trie of
+ * titles in one pass per note: O(total text). Render plugins, pages and lint all read this graph.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Heading, Nodes, Parents, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseNoteBody } from '../syntax/parse.ts';
+import type { WikiLink } from '../syntax/wikilink.ts';
+import { IMAGE_EMBED } from './link-paths.ts';
+import type { Problem } from './problems.ts';
+import { includeDrafts, notesDir, notesDisplayDir, unresolvedLinks } from './site-config.ts';
+import { linkKey, prettifyTarget, slugify } from './slug.ts';
+import { scanVault, type Vault, type VaultNote } from './vault.ts';
+
+export type UnresolvedPolicy = 'concept' | 'text' | 'error';
+
+export interface LinkGraphOptions {
+  /** What links to missing notes become; default from `UNRESOLVED_LINKS` (site-config). */
+  unresolved?: UnresolvedPolicy;
+}
+
+/** The sentence (or list item) around a link or mention, split around the matched words. */
+export interface Context {
+  before: string;
+  match: string;
+  after: string;
+}
+
+/** Where a link points, as Obsidian would resolve it. */
+export type Resolution =
+  | { kind: 'note'; note: VaultNote; anchor?: string; missingHeading?: boolean }
+  | { kind: 'same-page'; anchor: string; missingHeading?: boolean }
+  | { kind: 'ambiguous'; notes: VaultNote[] }
+  | { kind: 'image'; src: string }
+  | { kind: 'unresolved'; key: string; title: string };
+
+/** A page written nowhere yet but linked from notes: `[[computer_science]]` -> "Computer science". */
+export interface Concept {
+  key: string;
+  slug: string;
+  title: string;
+  /** The target as first written, used as the file name offered for the new note. */
+  target: string;
+}
+
+/** One note linking to (or mentioning) a page, with up to three contexts. */
+export interface Backlink {
+  source: VaultNote;
+  contexts: Context[];
+}
+
+/** Facts about one note, from its one parse. */
+export interface NoteFacts {
+  note: VaultNote;
+  /** github-slugger slug of a heading's text (no counter) -> the anchor the page really has. */
+  anchors: Map<string, string>;
+  /** Frontmatter and inline tags, case-folded, unique. */
+  tags: string[];
+}
+
+export interface LinkGraph {
+  notes: Map<string, NoteFacts>;
+  /** Concepts by slug (only with the `concept` policy). */
+  concepts: Map<string, Concept>;
+  conceptsByKey: Map<string, Concept>;
+  /** `note:<id>` or `concept:<slug>` -> linking notes, in note order. */
+  linkedFrom: Map<string, Backlink[]>;
+  /** `note:<id>` or `concept:<slug>` -> notes naming the title or an alias without linking it. */
+  mentionedIn: Map<string, Backlink[]>;
+  /** Tag -> notes carrying it, in note order. */
+  tags: Map<string, VaultNote[]>;
+  /** Unresolved targets by key, with the number of notes linking to each. */
+  unresolved: Map<string, { title: string; notes: number }>;
+  problems: Problem[];
+  unresolvedPolicy: UnresolvedPolicy;
+  /** Resolves a link written in `from` (undefined for text outside the vault). */
+  resolve(link: Pick<WikiLink, 'target' | 'heading' | 'embed'>, from?: VaultNote): Resolution;
+}
+
+/** Backlink map key of a page. */
+export const noteKey = (id: string): string => `note:${id}`;
+export const conceptKey = (slug: string): string => `concept:${slug}`;
+
+/** Anchors of a note's headings exactly as Astro assigns them (github-slugger, per-page counters). */
+export function headingAnchors(tree: Root, note?: Pick<VaultNote, 'data'>): Map<string, string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Map<string, string>();
+  tree.children.forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    const text = toString(node);
+    // remark-note-title removes a leading H1 that repeats the title: it gets no anchor.
+    if (index === 0 && node.depth === 1 && note && (note.data.titleSource !== 'frontmatter' || note.data.title === text.trim())) return;
+    const anchor = slugger.slug(text);
+    const key = slugify(text);
+    if (!anchors.has(key)) anchors.set(key, anchor);
+  });
+  return anchors;
+}
+
+/** The key under which a `#Heading` (or `#H1#H2`, last part wins) is looked up in `anchors`. */
+export function headingKey(heading: string): string {
+  return slugify(heading.split('#').pop()!.trim());
+}
+
+/** The sentence around `text[start, end)`: back to the previous `. `, on to the next `.`, at most ~`max` characters. */
+export function sentenceAround(text: string, start: number, end: number, max = 240): Context {
+  const flat = text.replace(/\s/g, ' ');
+  const half = max >> 1;
+  let s = start;
+  while (s > 0 && start - s < half && !(flat[s - 1] === ' ' && /[.!?]/.test(flat[s - 2] ?? ''))) s--;
+  let e = end;
+  while (e < flat.length && e - end < half && !/[.!?]/.test(flat[e]!)) e++;
+  if (e < flat.length && /[.!?]/.test(flat[e]!)) e++;
+  // `==highlight==` markers are rendered by a later plugin: drop them from the quoted text.
+  const tidy = (t: string) => t.replace(/ {2,}/g, ' ').replace(/==(?=\S)|(?<=\S)==/g, '');
+  const before = (s > 0 && start - s >= half ? '…' : '') + tidy(flat.slice(s, start)).trimStart();
+  const after = tidy(flat.slice(end, e)).trimEnd() + (e < flat.length && e - end >= half ? '…' : '');
+  return { before, match: flat.slice(start, end), after };
+}
+
+interface Block {
+  text: string;
+  /** Ranges of plain prose (not code, not link text) where unlinked mentions count. */
+  prose: Array<[number, number]>;
+}
+
+interface FoundLink {
+  node: WikiLink;
+  block: Block;
+  start: number;
+  end: number;
+}
+
+/** Blocks (paragraphs, headings, table cells), links and inline tags of a note, in document order. */
+function collect(tree: Root): { blocks: Block[]; links: FoundLink[]; tags: string[] } {
+  const blocks: Block[] = [];
+  const links: FoundLink[] = [];
+  const tags: string[] = [];
+  const inline = (node: Parents, block: Block, prose: boolean) => {
+    for (const child of node.children as Nodes[]) {
+      const start = block.text.length;
+      switch (child.type) {
+        case 'text':
+          block.text += child.value;
+          if (prose) {
+            const last = block.prose[block.prose.length - 1];
+            if (last && last[1] === start) last[1] = block.text.length;
+            else block.prose.push([start, block.text.length]);
+          }
+          break;
+        case 'wikiLink':
+          block.text += child.value;
+          links.push({ node: child, block, start, end: block.text.length });
+          break;
+        case 'inlineTag':
+          block.text += child.value;
+          tags.push(child.tag);
+          break;
+        case 'break':
+          block.text += ' ';
+          break;
+        case 'link':
+        case 'linkReference':
+          inline(child, block, false);
+          break;
+        case 'image':
+        case 'imageReference':
+        case 'footnoteReference':
+        case 'html':
+          break;
+        default:
+          if ('children' in child) inline(child, block, prose);
+          else if ('value' in child && typeof child.value === 'string') block.text += child.value;
+      }
+    }
+  };
+  const walk = (node: Parents) => {
+    for (const child of node.children as Nodes[]) {
+      if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') {
+        const block: Block = { text: '', prose: [] };
+        blocks.push(block);
+        inline(child, block, true);
+      } else if ('children' in child) walk(child);
+    }
+  };
+  walk(tree);
+  return { blocks, links, tags };
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  targets?: string[];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const words = (text: string) => Array.from(text.matchAll(WORD), (m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+
+function addPhrase(trie: TrieNode, phrase: string, target: string): void {
+  let node = trie;
+  const list = words(phrase);
+  if (list.length === 0) return;
+  for (const { word } of list) {
+    let next = node.next.get(word);
+    if (!next) node.next.set(word, (next = { next: new Map() }));
+    node = next;
+  }
+  if (!(node.targets ??= []).includes(target)) node.targets.push(target);
+}
+
+/** Builds the graph of a scanned vault: one parse per note, then one mention pass per note. */
+export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): LinkGraph {
+  const policy = options.unresolved ?? unresolvedLinks;
+  const problems: Problem[] = [];
+  const notes = new Map<string, NoteFacts>();
+  const names = new Map<string, VaultNote[]>();
+  const titles = new Map<string, VaultNote[]>();
+  const add = (map: Map<string, VaultNote[]>, key: string, note: VaultNote) => {
+    if (!key) return;
+    const list = map.get(key);
+    if (!list) map.set(key, [note]);
+    else if (!list.includes(note)) list.push(note);
+  };
+  for (const note of vault.notes) {
+    add(names, linkKey(note.stem), note);
+    if (note.path.includes('/')) add(names, linkKey(note.path), note);
+    add(titles, linkKey(note.data.title), note);
+    for (const alias of note.data.aliases) add(titles, linkKey(alias), note);
+  }
+
+  const findNotes = (target: string): VaultNote[] => {
+    const key = linkKey(target);
+    // Obsidian resolves file names first; titles and aliases only when no file has that name.
+    return names.get(key) ?? titles.get(key) ?? [];
+  };
+
+  const anchorOf = (facts: NoteFacts | undefined, heading: string | undefined) => {
+    if (!heading || heading.startsWith('^')) return {};
+    const key = headingKey(heading);
+    const anchor = facts?.anchors.get(key);
+    return anchor ? { anchor } : { anchor: key, missingHeading: true };
+  };
+
+  const resolve: LinkGraph['resolve'] = (link, from) => {
+    if (!link.target) {
+      const { anchor = '', missingHeading } = anchorOf(from && notes.get(from.id), link.heading);
+      return { kind: 'same-page', anchor, missingHeading };
+    }
+    if (link.embed && IMAGE_EMBED.test(link.target)) return { kind: 'image', src: link.target };
+    const found = findNotes(link.target);
+    if (found.length > 1) return { kind: 'ambiguous', notes: found };
+    const note = found[0];
+    if (note) return { kind: 'note', note, ...anchorOf(notes.get(note.id), link.heading) };
+    return { kind: 'unresolved', key: linkKey(link.target), title: prettifyTarget(link.target) };
+  };
+
+  // Pass 1: parse each note once; headings and tags now, links and blocks kept for pass 2.
+  const parsed: Array<{ facts: NoteFacts; blocks: Block[]; links: FoundLink[] }> = [];
+  for (const note of vault.notes) {
+    const tree = parseNoteBody(note.body);
+    const { blocks, links, tags } = collect(tree);
+    const facts: NoteFacts = { note, anchors: headingAnchors(tree, note), tags: [...new Set([...note.data.tags, ...tags])] };
+    notes.set(note.id, facts);
+    parsed.push({ facts, blocks, links });
+  }
+
+  const tagIndex = new Map<string, VaultNote[]>();
+  for (const { facts } of parsed) for (const tag of facts.tags) add(tagIndex, tag, facts.note);
+
+  const concepts = new Map<string, Concept>();
+  const conceptsByKey = new Map<string, Concept>();
+  const unresolved = new Map<string, { title: string; notes: number; seen: Set<string> }>();
+  const linkedFrom = new Map<string, Backlink[]>();
+  const linkedPairs = new Set<string>();
+  const embeds = new Map<string, Array<{ to: string; link: FoundLink }>>();
+  const pushContext = (map: Map<string, Backlink[]>, target: string, source: VaultNote, context: Context) => {
+    let list = map.get(target);
+    if (!list) map.set(target, (list = []));
+    const last = list[list.length - 1];
+    if (last?.source === source) {
+      if (last.contexts.length < 3) last.contexts.push(context);
+    } else list.push({ source, contexts: [context] });
+  };
+
+  // Pass 2a: resolve every link once; report problems at file positions.
+  for (const { facts, links } of parsed) {
+    const { note } = facts;
+    for (const found of links) {
+      const { node } = found;
+      const line = (node.position?.start.line ?? 1) + note.bodyLine - 1;
+      const column = node.position?.start.column ?? 1;
+      const report = (severity: Problem['severity'], ruleId: string, message: string) =>
+        problems.push({ file: note.file, line, column, severity, ruleId, message });
+      const written = `${node.embed ? '!' : ''}[[${node.raw}]]`;
+      const r = resolve(node, note);
+      const context = () => sentenceAround(found.block.text, found.start, found.end);
+      switch (r.kind) {
+        case 'same-page':
+          if (r.missingHeading) report('warning', 'missing-heading', `${written}: this note has no heading "${node.heading}"`);
+          if (node.embed) report('warning', 'embed-self', `${written} embeds this note into itself; it is shown as a link`);
+          break;
+        case 'note':
+          if (r.missingHeading) report('warning', 'missing-heading', `${written}: ${r.note.file} has no heading "${node.heading}"`);
+          if (node.embed && r.note === note) report('warning', 'embed-self', `${written} embeds this note into itself; it is shown as a link`);
+          if (r.note !== note) {
+            pushContext(linkedFrom, noteKey(r.note.id), note, context());
+            linkedPairs.add(`${note.id}\n${noteKey(r.note.id)}`);
+            if (node.embed) {
+              let list = embeds.get(note.id);
+              if (!list) embeds.set(note.id, (list = []));
+              list.push({ to: r.note.id, link: found });
+            }
+          }
+          break;
+        case 'ambiguous':
+          report('error', 'ambiguous-link', `${written} matches ${r.notes.length} notes: ${r.notes.map((n) => n.file).join(' and ')}; link by file name or path to choose one`);
+          break;
+        case 'image':
+          break;
+        case 'unresolved': {
+          let entry = unresolved.get(r.key);
+          if (!entry) unresolved.set(r.key, (entry = { title: r.title, notes: 0, seen: new Set() }));
+          if (!entry.seen.has(note.id)) {
+            entry.seen.add(note.id);
+            entry.notes++;
+          }
+          if (policy === 'error') report('error', 'unresolved-link', `${written} does not match any note (file name, title or alias)`);
+          if (policy !== 'concept') break;
+          let concept = conceptsByKey.get(r.key);
+          if (!concept) {
+            let slug = slugify(r.title) || 'concept';
+            for (let n = 1; concepts.has(slug); n++) slug = `${slugify(r.title) || 'concept'}-${n}`;
+            concept = { key: r.key, slug, title: r.title, target: node.target };
+            concepts.set(slug, concept);
+            conceptsByKey.set(r.key, concept);
+          }
+          pushContext(linkedFrom, conceptKey(concept.slug), note, context());
+          linkedPairs.add(`${note.id}\n${conceptKey(concept.slug)}`);
+          break;
+        }
+      }
+    }
+  }
+  problems.push(...embedCycles(embeds, notes));
+
+  // Pass 2b: unlinked mentions of titles, aliases and concepts, one trie walk per block.
+  const trie: TrieNode = { next: new Map() };
+  for (const { note } of notes.values()) {
+    addPhrase(trie, note.data.title, noteKey(note.id));
+    for (const alias of note.data.aliases) addPhrase(trie, alias, noteKey(note.id));
+  }
+  for (const concept of concepts.values()) addPhrase(trie, concept.title, conceptKey(concept.slug));
+  const mentionedIn = new Map<string, Backlink[]>();
+  for (const { facts, blocks } of parsed) {
+    const { note } = facts;
+    const self = noteKey(note.id);
+    const seen = new Set<string>();
+    for (const block of blocks) {
+      for (const [from, to] of block.prose) {
+        const list = words(block.text.slice(from, to));
+        for (let i = 0; i < list.length; i++) {
+          let node: TrieNode | undefined = trie;
+          let best: { targets: string[]; end: number } | undefined;
+          for (let j = i; j < list.length && (node = node.next.get(list[j]!.word)); j++) {
+            if (node.targets) best = { targets: node.targets, end: j };
+          }
+          if (!best) continue;
+          for (const target of best.targets) {
+            if (target === self || seen.has(target) || linkedPairs.has(`${note.id}\n${target}`)) continue;
+            seen.add(target);
+            pushContext(mentionedIn, target, note, sentenceAround(block.text, from + list[i]!.start, from + list[best.end]!.end));
+          }
+          i = best.end;
+        }
+      }
+    }
+  }
+
+  return {
+    notes,
+    concepts,
+    conceptsByKey,
+    linkedFrom,
+    mentionedIn,
+    tags: tagIndex,
+    unresolved: new Map([...unresolved].map(([k, { title, notes: n }]) => [k, { title, notes: n }])),
+    problems,
+    unresolvedPolicy: policy,
+    resolve,
+  };
+}
+
+/** Embed cycles (`a` embeds `b` embeds `a`): a warning at the embed that closes each cycle. */
+function embedCycles(embeds: Map<string, Array<{ to: string; link: FoundLink }>>, notes: Map<string, NoteFacts>): Problem[] {
+  const problems: Problem[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    for (const { to, link } of embeds.get(id) ?? []) {
+      const s = state.get(to);
+      if (s === 'open') {
+        const note = notes.get(id)!.note;
+        problems.push({
+          file: note.file,
+          line: (link.node.position?.start.line ?? 1) + note.bodyLine - 1,
+          column: link.node.position?.start.column ?? 1,
+          severity: 'warning',
+          ruleId: 'embed-cycle',
+          message: `![[${link.node.raw}]] closes an embed cycle (${notes.get(to)!.note.file} already embeds this note); the inner embed is shown as a link`,
+        });
+      } else if (s === undefined) visit(to);
+    }
+    state.set(id, 'done');
+  };
+  for (const id of embeds.keys()) if (!state.has(id)) visit(id);
+  return problems;
+}
+
+const CACHE = Symbol.for('pyconcurrency-notes.linkGraph');
+type Cache = { graph: LinkGraph; at: number };
+
+/**
+ * The site's link graph, built once per process from `scanVault` and shared through `globalThis`,
+ * so the Markdown pipeline (config context) and the pages (Vite SSR bundle, same process) use one
+ * copy. Under `astro dev` it is rebuilt when older than a second, so edits show up.
+ */
+export function siteLinkGraph(): LinkGraph {
+  const g = globalThis as typeof globalThis & { [CACHE]?: Cache };
+  const cached = g[CACHE];
+  if (cached && (!includeDrafts || Date.now() - cached.at < 1000)) return cached.graph;
+  const graph = buildLinkGraph(scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts }));
+  g[CACHE] = { graph, at: Date.now() };
+  return graph;
+}

@@ -1,0 +1,187 @@
+import { relative } from 'node:path';
+import type { FootnoteDefinition, FootnoteReference, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Processor } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { headingKey, siteLinkGraph, type LinkGraph, type Resolution } from '../lib/link-graph.ts';
+import { conceptHref, noteHref } from '../lib/link-paths.ts';
+import { notesDir as defaultNotesDir, siteBase } from '../lib/site-config.ts';
+import { noteIdFromPath } from '../lib/slug.ts';
+import type { VaultNote } from '../lib/vault.ts';
+import { remarkWikiLinkSyntax, type WikiLink } from '../syntax/wikilink.ts';
+
+/** The transcluded content of `![[Note]]` / `![[Note#Heading]]`, rendered as a `<div class="wikilink-embed">` (sanitize allow-list has no <section>). */
+export interface WikiEmbed extends Parent {
+  type: 'wikiEmbed';
+  children: RootContent[];
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    wikiEmbed: WikiEmbed;
+  }
+  interface BlockContentMap {
+    wikiEmbed: WikiEmbed;
+  }
+}
+
+export interface WikilinksOptions {
+  /** Where links are resolved; default: the site's graph, built once per process. */
+  graph?: () => LinkGraph;
+  /** URL prefix without trailing slash; default `siteBase` from site-config (`''`). */
+  base?: string;
+  /** Folder of the notes, to tell which note is being rendered; default `notesDir`. */
+  notesDir?: string;
+  /** Embeds inside embeds deeper than this are shown as links; default 3. */
+  maxEmbedDepth?: number;
+}
+
+/**
+ * Renders `[[wikilinks]]` and `![[embeds]]` (syntax from `src/syntax/wikilink.ts`) with the link
+ * graph: links to notes and heading anchors, "not written yet" concept links, image embeds as
+ * plain `image` nodes (so remark-images handles missing files), and note/section transclusion with
+ * a link to the source. Self-embeds, embed cycles and too-deep embeds become plain links. Problems
+ * are reported once by the vault check (`src/lib/link-checks.ts`), not here.
+ * Must run before remark-images and the highlight plugin (it creates `image` and `link` nodes).
+ */
+export function remarkWikilinks(this: Processor<Root>, options: WikilinksOptions = {}) {
+  (remarkWikiLinkSyntax as unknown as (this: Processor<Root>) => void).call(this);
+  const processor = this;
+  const getGraph = options.graph ?? siteLinkGraph;
+  const base = options.base ?? siteBase;
+  const notesDir = options.notesDir ?? defaultNotesDir;
+  const maxDepth = options.maxEmbedDepth ?? 3;
+
+  return (tree: Root, file: VFile) => {
+    const graph = getGraph();
+    const rel = file.path ? relative(notesDir, file.path) : '';
+    const current = rel && !rel.startsWith('..') ? graph.notes.get(noteIdFromPath(rel))?.note : undefined;
+    render(graph, tree, current, current ? [current.id] : []);
+  };
+
+  function render(graph: LinkGraph, tree: Root | WikiEmbed, from: VaultNote | undefined, stack: string[]): void {
+    const embeddable = (node: PhrasingContent): Resolution | undefined => {
+      if (node.type !== 'wikiLink' || !node.embed) return undefined;
+      const r = graph.resolve(node, from);
+      return r.kind === 'note' && !stack.includes(r.note.id) && stack.length <= maxDepth ? r : undefined;
+    };
+    // Transclusions are blocks: split the paragraph around them.
+    visit(tree, 'paragraph', (p: Paragraph, index, parent) => {
+      if (!parent || index === undefined || !p.children.some((c) => embeddable(c))) return;
+      const out: RootContent[] = [];
+      let run: PhrasingContent[] = [];
+      const flush = () => {
+        if (run.some((c) => c.type !== 'text' || c.value.trim())) out.push({ type: 'paragraph', children: run });
+        run = [];
+      };
+      for (const child of p.children) {
+        const r = embeddable(child);
+        if (r?.kind === 'note' && child.type === 'wikiLink') {
+          flush();
+          out.push(embed(graph, child, r.note, r.anchor, stack));
+        } else run.push(child);
+      }
+      flush();
+      parent.children.splice(index, 1, ...(out as never[]));
+      return [SKIP, index + out.length];
+    });
+    visit(tree, 'wikiLink', (node: WikiLink, index, parent) => {
+      if (!parent || index === undefined) return;
+      parent.children[index] = inline(graph, node, from, stack);
+    });
+  }
+
+  function inline(graph: LinkGraph, node: WikiLink, from: VaultNote | undefined, stack: string[]): PhrasingContent {
+    const r = graph.resolve(node, from);
+    const extra = node.embed && r.kind !== 'image' ? ['wikilink-embed-skipped'] : [];
+    switch (r.kind) {
+      case 'note':
+        return link(noteHref(base, r.note.id, r.anchor), node.value, ['wikilink', ...(r.missingHeading ? ['wikilink-missing-heading'] : []), ...extra],
+          node.embed && stack.includes(r.note.id) ? `${r.note.data.title} (not embedded: it would embed itself)` : undefined);
+      case 'same-page':
+        return link(`#${r.anchor}`, node.value, ['wikilink', ...(r.missingHeading ? ['wikilink-missing-heading'] : []), ...extra]);
+      case 'ambiguous':
+        return link(noteHref(base, r.notes[0]!.id), node.value, ['wikilink', 'wikilink-ambiguous'], `Ambiguous link: ${r.notes.map((n) => n.file).join(', ')}`);
+      case 'image':
+        return image(node, r.src);
+      case 'unresolved': {
+        const concept = graph.conceptsByKey.get(r.key);
+        if (concept) return link(conceptHref(base, concept.slug), node.value, ['wikilink', 'wikilink-concept', ...extra], `“${concept.title}” is not written yet`);
+        return {
+          type: 'wikiLink', embed: false, raw: node.raw, target: node.target, value: node.value, position: node.position,
+          data: { hName: 'span', hProperties: { className: ['wikilink-unresolved'], title: `No note named “${r.title}”` }, hChildren: [{ type: 'text', value: node.value }] },
+        } as WikiLink;
+      }
+    }
+  }
+
+  function embed(graph: LinkGraph, node: WikiLink, target: VaultNote, anchor: string | undefined, stack: string[]): WikiEmbed {
+    // Parse with Astro's processor so every syntax of the pipeline (math, callouts...) applies.
+    const tree = processor.parse(target.body) as Root;
+    let content = tree.children;
+    const first = content[0];
+    if (first?.type === 'heading' && first.depth === 1 && (target.data.titleSource !== 'frontmatter' || toString(first).trim() === target.data.title)) content = content.slice(1);
+    if (node.heading && anchor) content = section(content, headingKey(node.heading));
+    const body: WikiEmbed = { type: 'wikiEmbed', children: content };
+    // Footnote labels of the embedded note must not clash with the host's.
+    visit(body, (n) => {
+      if (n.type === 'footnoteReference' || n.type === 'footnoteDefinition') {
+        const f = n as FootnoteReference | FootnoteDefinition;
+        f.identifier = `embed-${target.id}-${f.identifier}`;
+        f.label = f.identifier;
+      }
+    });
+    render(graph, body, target, [...stack, target.id]);
+    // Embedded headings are styled paragraphs: they must not take anchors or counters from the page's own headings.
+    visit(body, 'heading', (h, index, parent) => {
+      if (!parent || index === undefined) return;
+      parent.children[index] = {
+        type: 'paragraph', children: h.children,
+        data: { hProperties: { className: ['wikilink-embed-heading', `level-${h.depth}`] } },
+      } as never;
+    });
+    const source: Paragraph = {
+      type: 'paragraph',
+      data: { hProperties: { className: ['wikilink-embed-source'] } },
+      children: [link(noteHref(base, target.id, anchor), node.alias ?? (node.heading ? `${target.data.title} › ${node.heading}` : target.data.title), ['wikilink', 'wikilink-embed-link'])],
+    };
+    return {
+      type: 'wikiEmbed',
+      position: node.position,
+      children: [source, ...body.children],
+      data: { hName: 'div', hProperties: { className: ['wikilink-embed'], dataEmbed: target.id } },
+    } as WikiEmbed;
+  }
+}
+
+/** The nodes from the heading with `key` to the next heading of the same or a higher level. */
+function section(content: RootContent[], key: string): RootContent[] {
+  const start = content.findIndex((n) => n.type === 'heading' && headingKey(toString(n)) === key);
+  const head = content[start];
+  if (head?.type !== 'heading') return content;
+  let end = start + 1;
+  while (end < content.length) {
+    const n = content[end]!;
+    if (n.type === 'heading' && n.depth <= head.depth) break;
+    end++;
+  }
+  return content.slice(start, end);
+}
+
+function link(url: string, text: string, className: string[], title?: string): Link {
+  return { type: 'link', url, title: title ?? null, children: [{ type: 'text', value: text }], data: { hProperties: { className } } };
+}
+
+/** `![[diagram.png]]`, `![[diagram.png|300]]` (width) or `![[diagram.png|alt text]]`, relative to the note. */
+function image(node: WikiLink, src: string): Image {
+  const size = node.alias?.match(/^(\d+)(?:x(\d+))?$/);
+  const alt = size ? src.split('/').pop()!.replace(/\.[^.]+$/, '') : (node.alias ?? src.split('/').pop()!.replace(/\.[^.]+$/, ''));
+  return {
+    type: 'image',
+    url: encodeURI(src),
+    alt,
+    position: node.position,
+    ...(size ? { data: { hProperties: { width: size[1], ...(size[2] ? { height: size[2] } : {}) } } } : {}),
+  };
+}
