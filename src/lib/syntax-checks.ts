@@ -45,14 +45,21 @@ export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<
 
   visit(tree, 'image', (node) => {
     const target = resolveImage(node.url, file.path);
-    if (target.kind !== 'missing') return;
     const p = node.position?.start;
-    at(p?.line ?? 1, p?.column ?? 1, 'image-missing', `image not found: ${node.url}`);
+    if (target.kind === 'missing') at(p?.line ?? 1, p?.column ?? 1, 'image-missing', `image not found: ${node.url}`);
+    if (target.kind === 'blocked') at(p?.line ?? 1, p?.column ?? 1, 'image-blocked', `image URL not allowed (use a file or an http(s) URL): ${clip(node.url)}`);
   });
 
+  // Only elements written as raw HTML are reported; Markdown syntax has its own checks above.
+  const raw: Array<[number, number]> = [];
+  visit(tree, 'html', (node) => {
+    if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) raw.push([node.position.start.offset, node.position.end.offset]);
+  });
   const hast = parseRaw((await toHast.run(tree as never, file)) as HastRoot, file) as HastRoot;
   visit(hast, 'element', (node: Element) => {
     const p = node.position?.start;
+    const offset = p?.offset;
+    if (offset === undefined || !raw.some(([s, e]) => offset >= s && offset < e)) return undefined;
     const report = (what: string) => at(p?.line ?? 1, p?.column ?? 1, 'html-removed', `removed ${what}: raw HTML is limited to a safe allow-list`);
     if (!allowedTags.has(node.tagName)) {
       report(`<${node.tagName}>`);

@@ -1,4 +1,5 @@
 import type { Nodes, Parent, Root, Text } from 'mdast';
+import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -54,8 +55,10 @@ export function findComments(tree: Root, source: string): CommentRange[] {
 function cut(parent: Parent, range: CommentRange): void {
   const kept: Parent['children'] = [];
   for (const child of parent.children) {
-    const s = child.position?.start.offset;
-    const e = child.position?.end.offset;
+    // Other plugins' node types may lack `position` in their typings; real nodes have it.
+    const { position } = child as { position?: Position };
+    const s = position?.start.offset;
+    const e = position?.end.offset;
     if (s === undefined || e === undefined || e <= range.start || s >= range.end) {
       kept.push(child);
       continue;

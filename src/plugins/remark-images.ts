@@ -33,7 +33,7 @@ export function remarkImages(options: ImagesOptions = {}) {
     visit(tree, 'image', (node: Image, index, parent) => {
       if (!parent || index === undefined) return;
       const target = resolveImage(node.url, file.path, options.publicDir);
-      if (target.kind !== 'missing') return;
+      if (target.kind !== 'missing' && target.kind !== 'blocked') return;
       const alone = parent.type === 'paragraph' && parent.children.every((c) => c === node || (c.type === 'text' && c.value.trim() === ''));
       const placeholder = makePlaceholder(node, alone, note);
       if (alone) {
@@ -56,8 +56,10 @@ function makePlaceholder(node: Image, block: boolean, note: string): ImagePlaceh
     position: node.position,
     data: {
       hName: block ? 'figure' : 'span',
-      hProperties: { className: ['image-missing'], dataImageMissing: node.url, ...(block ? {} : { role: 'img', ariaLabel: `${alt} (${note})` }) },
+      hProperties: { className: ['image-missing'], dataImageMissing: clip(node.url), ...(block ? {} : { role: 'img', ariaLabel: `${alt} (${note})` }) },
       hChildren: block ? [box, h('figcaption', caption)] : [box, ...caption],
     },
   };
 }
+
+const clip = (url: string) => (url.length > 120 ? `${url.slice(0, 119)}…` : url);

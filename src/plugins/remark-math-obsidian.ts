@@ -1,7 +1,6 @@
 import type { InlineMath } from 'mdast-util-math';
 import type { Parent, Root, Text } from 'mdast';
 import remarkMath from 'remark-math';
-import type { Processor } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -21,9 +20,9 @@ export interface MathObsidianOptions {
  * no whitespace before the closing dollar (https://forum.obsidian.md/t/63551), so a candidate
  * like `$5 and $` is turned back into its source text here. Rendering is `rehypeKatexNotes`.
  */
-export function remarkMathObsidian(this: Processor, options: MathObsidianOptions = {}) {
+export function remarkMathObsidian(this: unknown, options: MathObsidianOptions = {}) {
   const { obsidianDollarRule = true } = options;
-  remarkMath.call(this as never, { singleDollarTextMath: true });
+  remarkMath.call(this as never, { singleDollarTextMath: true }); // registers the micromark syntax
   return (tree: Root, file: VFile) => {
     if (!obsidianDollarRule) return;
     const source = String(file.value ?? '');
