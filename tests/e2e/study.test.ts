@@ -1,0 +1,213 @@
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const NOTE = '/python-concurrency/';
+const OTHER = '/concurrency-options/';
+/** Screenshots for a human to look at (not compared): STUDY_SHOTS or a temp folder. */
+const SHOTS = process.env.STUDY_SHOTS ?? join(tmpdir(), 'study-shots');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+};
+
+/** A static server for `dist/`: `/x/` serves `/x/index.html`, nothing outside the folder. */
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    let file = join(dir, path);
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`tests/e2e/study.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+
+describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
+  let siteDir: string;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // STUDY_SITE_DIR: an already built `dist` (quick reruns); otherwise the run's shared build.
+    siteDir = process.env.STUDY_SITE_DIR ?? inject('siteDir');
+    if (!existsSync(join(siteDir, NOTE, 'index.html'))) throw new Error(`no built note at ${join(siteDir, NOTE)}: build the site first`);
+    server = await serve(siteDir);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => server?.close(ok));
+  });
+
+  async function open(path = NOTE, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await context.newPage();
+    page.setDefaultTimeout(5_000);
+    await page.goto(base + path);
+    return page;
+  }
+
+  const content = (page: Page) => page.locator('.sl-markdown-content');
+  const blanks = (page: Page) => page.locator('.sl-markdown-content .cloze-blank');
+  const expanded = (page: Page) => blanks(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-expanded')));
+
+  test('without JavaScript the highlights and answers simply show, with no study buttons', async () => {
+    const page = await open(NOTE, { javaScriptEnabled: false });
+    await expect.poll(() => page.locator('mark.cloze').count()).toBe(11);
+    expect(await content(page).innerText()).toContain('simultaneous');
+    expect(await content(page).innerText()).toContain('Creating a Session object');
+    await expect.poll(() => page.locator('study-mode .study-counts').textContent()).toBe('11 clozes · 6 cards');
+    await expect.poll(() => page.locator('study-mode .study-controls').isVisible()).toBe(false);
+    await expect.poll(() => blanks(page).count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'no-js.png') });
+    await page.context().close();
+  });
+
+  test('Study turns every highlight into a blank and hides the answers', async () => {
+    const page = await open(NOTE, { colorScheme: 'dark' });
+    const toggle = page.getByRole('button', { name: 'Study', exact: true });
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await content(page).innerText()).toContain('simultaneous');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => blanks(page).count()).toBe(11);
+    const text = await content(page).innerText();
+    expect(text).not.toContain('simultaneous');
+    expect(text).not.toContain('protected data accesses');
+    expect(text).not.toContain('Creating a Session object');
+    expect(text).toContain('Why we used requests.Session here?');
+    // A blank is about as wide as the words it hides.
+    const first = blanks(page).first();
+    expect(await page.getByRole('button', { name: 'Blank 1 of 11', exact: true }).count()).toBe(1);
+    const width = (await first.boundingBox())?.width ?? 0;
+    const wordWidth = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.textContent = 'simultaneous';
+      document.querySelector('.sl-markdown-content p')?.append(probe);
+      const w = probe.getBoundingClientRect().width;
+      probe.remove();
+      return w;
+    });
+    expect(width).toBeGreaterThan(wordWidth * 0.9);
+    expect(width).toBeLessThan(wordWidth * 1.3);
+    await page.screenshot({ path: join(SHOTS, 'study-dark.png') });
+    await page.context().close();
+  });
+
+  test('a blank reveals on click, Enter and Space, and aria-expanded follows', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Study', exact: true }).click();
+    const [one, two, three] = [blanks(page).nth(0), blanks(page).nth(1), blanks(page).nth(2)];
+    await one.click();
+    await expect.poll(() => one.getAttribute('aria-expanded')).toBe('true');
+    expect(await content(page).innerText()).toContain('simultaneous');
+    await two.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => two.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.locator('mark.cloze').nth(1).isVisible()).toBe(true);
+    await three.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => three.getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, 'study-revealed-focus.png'), clip: { x: 0, y: 0, width: 1280, height: 900 } });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => three.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => page.locator('mark.cloze').nth(2).isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  test('Reveal all and Hide all open and close every blank and card', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Study', exact: true }).click();
+    await page.getByRole('button', { name: 'Reveal all' }).click();
+    expect(await expanded(page)).toEqual(Array(11).fill('true'));
+    await expect.poll(() => page.locator('.qa-toggle[aria-expanded="true"]').count()).toBe(6);
+    expect(await content(page).innerText()).toContain('Creating a Session object');
+    await page.getByRole('button', { name: 'Hide all' }).click();
+    expect(await expanded(page)).toEqual(Array(11).fill('false'));
+    await expect.poll(() => page.locator('.qa-answer').first().isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  test('a card answer opens with its own button', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Study', exact: true }).click();
+    const answers = page.getByRole('button', { name: 'Answer', exact: true });
+    await expect.poll(() => answers.count()).toBe(6);
+    const answer = page.locator('.qa-answer', { hasText: 'Creating a Session object' });
+    await expect.poll(() => answer.isVisible()).toBe(false);
+    const toggle = page.locator('.qa-card', { has: answer }).getByRole('button', { name: 'Answer', exact: true });
+    await toggle.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => answer.isVisible()).toBe(true);
+    await answer.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'study-card.png') });
+    await page.context().close();
+  });
+
+  test('the choice persists across pages and is applied before the content is parsed', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Study', exact: true }).click();
+    await page.goto(base + OTHER);
+    await expect.poll(() => page.locator('study-mode').count()).toBe(0); // a note without highlights gets no bar
+    // Record the study attribute at the moment the parser inserts the first highlight.
+    await page.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        if (!document.querySelector('mark.cloze')) return;
+        (window as unknown as { studyAtFirstMark: string | undefined }).studyAtFirstMark = document.documentElement.dataset.study;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(base + NOTE);
+    expect(await page.evaluate(() => (window as unknown as { studyAtFirstMark?: string }).studyAtFirstMark)).toBe('on');
+    await expect.poll(() => page.getByRole('button', { name: 'Study', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => blanks(page).count()).toBe(11);
+    expect(await content(page).innerText()).not.toContain('simultaneous');
+    await page.getByRole('button', { name: 'Study', exact: true }).click();
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: 'Study', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    expect(await content(page).innerText()).toContain('simultaneous');
+    await page.context().close();
+  });
+
+  test('study mode reads well in the light theme too', async () => {
+    const page = await open(NOTE, { colorScheme: 'light' });
+    await page.getByRole('button', { name: 'Study', exact: true }).click();
+    await blanks(page).nth(3).click();
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
+    await page.locator('mark.cloze').nth(3).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'study-light.png') });
+    await page.context().close();
+  });
+
+  test('the note page ships far less than 60 KB of gzipped JavaScript, the study code only where needed', () => {
+    const html = readFileSync(join(siteDir, 'python-concurrency/index.html'), 'utf8');
+    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '').join('\n');
+    const external = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => readFileSync(join(siteDir, m[1] ?? '')));
+    const gz = gzipSync(Buffer.concat([Buffer.from(inline), ...external])).length;
+    expect(gz).toBeLessThan(60_000);
+    expect(html).toMatch(/<study-mode data-pagefind-ignore/);
+    const other = readFileSync(join(siteDir, 'concurrency-options/index.html'), 'utf8');
+    expect(other).not.toContain('study-mode');
+  });
+});
