@@ -1,5 +1,7 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { siteLinkGraph } from '../lib/link-graph.ts';
+import { renderSignature, siteLinkGraph } from '../lib/link-graph.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 
 /** How many unresolved targets the summary names before "and N more". */
@@ -7,13 +9,29 @@ const SHOWN = 8;
 
 /**
  * Link report of `astro build`: stops the build on link errors (ambiguous links; unresolved links
- * with `UNRESOLVED_LINKS=error`) even when `astro build` runs without the lint step, and prints a
- * one-line summary of unresolved targets at the end.
+ * with `UNRESOLVED_LINKS=error`) even when `astro build` runs without the lint step, prints a
+ * one-line summary of unresolved targets at the end, and invalidates Astro's content cache when the
+ * link targets change (a new note must turn old "not written yet" links into real ones).
  */
 export function linkReport(): AstroIntegration {
   return {
     name: 'link-report',
     hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        // Astro re-renders a note only when its own file changes, but its links depend on every
+        // note's names and headings: drop the content cache when those change.
+        const dir = fileURLToPath(config.cacheDir);
+        const file = `${dir}/links-signature.txt`;
+        const signature = renderSignature(siteLinkGraph());
+        const previous = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+        if (previous === signature) return;
+        if (existsSync(`${dir}/data-store.json`)) {
+          rmSync(`${dir}/data-store.json`);
+          logger.info('note names, headings or embedded notes changed: every note is rendered again');
+        }
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(file, signature);
+      },
       'astro:build:start': () => {
         const errors = sortProblems(siteLinkGraph().problems.filter((p) => p.severity === 'error'));
         if (errors.length > 0) throw new Error(`${errors.length} link error(s):\n${errors.map(formatProblem).join('\n')}`);

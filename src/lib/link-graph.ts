@@ -4,6 +4,7 @@
  * and link problems. One parse per note, Maps keyed by `linkKey`, mentions found with a trie of
  * titles in one pass per note: O(total text). Render plugins, pages and lint all read this graph.
  */
+import { createHash } from 'node:crypto';
 import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -76,6 +77,8 @@ export interface LinkGraph {
   unresolved: Map<string, { title: string; notes: number }>;
   problems: Problem[];
   unresolvedPolicy: UnresolvedPolicy;
+  /** Ids of notes transcluded by `![[embeds]]` somewhere: their text shows up in other pages. */
+  embedded: Set<string>;
   /** Resolves a link written in `from` (undefined for text outside the vault). */
   resolve(link: Pick<WikiLink, 'target' | 'heading' | 'embed'>, from?: VaultNote): Resolution;
 }
@@ -112,8 +115,10 @@ export function sentenceAround(text: string, start: number, end: number, max = 2
   let s = start;
   while (s > 0 && start - s < half && !(flat[s - 1] === ' ' && /[.!?]/.test(flat[s - 2] ?? ''))) s--;
   let e = end;
-  while (e < flat.length && e - end < half && !/[.!?]/.test(flat[e]!)) e++;
-  if (e < flat.length && /[.!?]/.test(flat[e]!)) e++;
+  // A sentence ends at `.`, `!` or `?` followed by a space or the end (`alpha.md` goes on).
+  const ends = (i: number) => /[.!?]/.test(flat[i]!) && (i + 1 === flat.length || flat[i + 1] === ' ');
+  while (e < flat.length && e - end < half && !ends(e)) e++;
+  if (e < flat.length && ends(e)) e++;
   // `==highlight==` markers are rendered by a later plugin: drop them from the quoted text.
   const tidy = (t: string) => t.replace(/ {2,}/g, ' ').replace(/==(?=\S)|(?<=\S)==/g, '');
   const before = (s > 0 && start - s >= half ? '…' : '') + tidy(flat.slice(s, start)).trimStart();
@@ -280,7 +285,9 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     if (!list) map.set(target, (list = []));
     const last = list[list.length - 1];
     if (last?.source === source) {
-      if (last.contexts.length < 3) last.contexts.push(context);
+      // Several links in one sentence: quote the sentence once.
+      const same = (c: Context) => c.before + c.match + c.after === context.before + context.match + context.after;
+      if (last.contexts.length < 3 && !last.contexts.some(same)) last.contexts.push(context);
     } else list.push({ source, contexts: [context] });
   };
 
@@ -388,6 +395,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     unresolved: new Map([...unresolved].map(([k, { title, notes: n }]) => [k, { title, notes: n }])),
     problems,
     unresolvedPolicy: policy,
+    embedded: new Set([...embeds.values()].flatMap((list) => list.map((e) => e.to))),
     resolve,
   };
 }
@@ -433,4 +441,19 @@ export function siteLinkGraph(): LinkGraph {
   const graph = buildLinkGraph(scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts }));
   g[CACHE] = { graph, at: Date.now() };
   return graph;
+}
+
+/**
+ * What rendered note HTML depends on beyond the note's own file: every name, title, alias and
+ * heading anchor (link targets), the policy, and the text of embedded notes. Astro caches rendered
+ * notes by their own file contents; when this changes, the cache must go (see link-report).
+ */
+export function renderSignature(graph: LinkGraph): string {
+  const hash = createHash('sha256');
+  hash.update(graph.unresolvedPolicy);
+  for (const { note, anchors } of graph.notes.values()) {
+    hash.update(`\n${note.id}\t${note.path}\t${note.data.title}\t${note.data.titleSource}\t${note.data.aliases.join('\t')}\t${[...anchors].join(' ')}`);
+    if (graph.embedded.has(note.id)) hash.update(note.body);
+  }
+  return hash.digest('hex');
 }
