@@ -109,6 +109,16 @@ describe('remarkCards: question, `&#10;<br>`, answer', () => {
     expect(html).not.toContain('qa-card');
   });
 
+  test.each([
+    ['a separator with no question', 'Intro.\n\n&#10;<br>\nAn answer.', ['3:6-3:10: Card separator `&#10;<br>` has no question before it'], 0],
+    ['a card with no answer', 'A question?\n&#10;<br>', ['2:6-2:10: Card has no answer after `&#10;<br>`'], 1],
+  ])('reports %s at its position', async (_name, markdown, messages, cards) => {
+    const file = await processor().process(new VFile({ value: markdown, path: 'note.md' }));
+    expect(file.messages.map(String)).toEqual(messages.map((m) => `note.md:${m}`));
+    expect(file.messages.map((m) => m.ruleId)).toEqual([messages[0]?.includes('no question') ? 'card-without-question' : 'card-without-answer']);
+    expect(readStudyCounts((file.data as { astro?: { frontmatter?: unknown } }).astro?.frontmatter).cards).toBe(cards);
+  });
+
   test('counts the cards of the fixture: paragraphs and list items, not the bare <br>', async () => {
     expect((await render(fixture)).counts.cards).toBe(4);
   });
@@ -162,5 +172,27 @@ describe('study counts of the seed notes', () => {
     const counts = (f: VFile) => readStudyCounts((f.data as { astro?: { frontmatter?: unknown } }).astro?.frontmatter);
     expect(counts(a)).toEqual({ clozes: 2, cards: 0 });
     expect(counts(b)).toEqual({ clozes: 0, cards: 1 });
+  });
+});
+
+describe('study mode inside the site pipeline (src/plugins/pipeline.ts)', () => {
+  test('the seed keeps [[input_output|I/O]] as a link inside its highlight and counts 11 clozes and 6 cards', async () => {
+    const { remarkPlugins, rehypePlugins } = await import('../src/plugins/pipeline.ts');
+    const path = resolve(root, 'notes/python-concurrency.md');
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkPlugins as never)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypePlugins as never)
+      .use(rehypeStringify)
+      .process(new VFile({ value: readFileSync(path, 'utf8'), path }));
+    const html = String(file);
+    expect(html).toMatch(/<mark class="cloze"><a [^>]*href="[^"]*"[^>]*>I\/O<\/a> bound<\/mark>/);
+    expect(html.match(/<mark class="cloze">/g)).toHaveLength(11);
+    expect(html.match(/<div class="qa-card">/g)).toHaveLength(6);
+    // The sanitizer keeps the card classes and leaves no `<br>` separator behind.
+    expect(html).not.toMatch(/here\?\s*<br>/);
+    expect(readStudyCounts((file.data as { astro?: { frontmatter?: unknown } }).astro?.frontmatter)).toEqual({ clozes: 11, cards: 6 });
   });
 });

@@ -67,9 +67,17 @@ export function remarkCards(options: RemarkCardsOptions = {}) {
       if (at < 0) return;
       const question = trimEnd(node.children.slice(0, at));
       const answer = trimStart(node.children.slice(at + 1));
-      if (question.length === 0) return;
+      const place = node.children[at]?.position;
+      if (question.length === 0) {
+        // Left as written (a line break): a card needs something to ask.
+        file.message('Card separator `&#10;<br>` has no question before it', { place, ruleId: 'card-without-question', source: 'remark-cards' });
+        return;
+      }
       // In a list item the item's later blocks (a second paragraph, a code block) belong to the answer.
       const rest = parent.type === 'listItem' ? parent.children.splice(index + 1) : [];
+      if (answer.length === 0 && rest.length === 0) {
+        file.message('Card has no answer after `&#10;<br>`', { place, ruleId: 'card-without-answer', source: 'remark-cards' });
+      }
       const answerBlocks: Array<BlockContent | DefinitionContent> = [];
       if (answer.length > 0) answerBlocks.push({ type: 'paragraph', children: answer, position: node.position });
       answerBlocks.push(...(rest as Array<BlockContent | DefinitionContent>));
