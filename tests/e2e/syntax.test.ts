@@ -47,8 +47,9 @@ describe.skipIf(!hasChromium)('Obsidian syntax in a real browser (Chromium)', ()
     return page;
   };
 
-  test('the build warns about the missing image with file:line:col', () => {
+  test('the build warns about each missing image with file:line:col (a missing relative image does not break it)', () => {
     expect(site.output).toContain('notes/syntax-demo.md:21:1 warning: image not found: /img/multithreading_schedule.png [image-missing]');
+    expect(site.output).toContain('notes/syntax-demo.md:30:11 warning: image not found: sketches/missing.png [image-missing]');
   });
 
   test('a footnote popover opens on hover and on keyboard focus, closes with Escape, and moves nothing', async () => {
@@ -150,6 +151,9 @@ describe.skipIf(!hasChromium)('Obsidian syntax in a real browser (Chromium)', ()
   test('a missing image shows a captioned placeholder; the found image loads; no broken <img>; comments are gone', async () => {
     const p = await open('/syntax-demo/');
     const figure = p.locator('figure.image-missing');
+    const inline = p.locator('span.image-missing');
+    expect(await inline.getAttribute('aria-label')).toBe('missing sketch (image not available yet)');
+    expect(await inline.isVisible()).toBe(true);
     expect(await figure.isVisible()).toBe(true);
     expect(await figure.innerText()).toContain('multithreading schedule');
     expect(await figure.innerText()).toContain('image not available yet');
