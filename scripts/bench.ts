@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { anatomy, dirBytes, pageAssets, quantile } from './bench/dist-stats.ts';
 import { generateVault, type VaultSummary } from './bench/generator.ts';
 import { measureBuild, parseStages, round } from './bench/measure.ts';
@@ -32,12 +33,13 @@ const log = (msg: string) => !opts.quiet && console.error(`[bench] ${msg}`);
 const loadStart = loadavg().map((n) => round(n, 2));
 
 /** Measures one dist: page sizes over the note pages, one page's assets and anatomy, search cost. */
-function measureDist(dist: string, vault: VaultSummary): Omit<BuildResult, 'wall_s' | 'notes_per_s' | 'peak_rss_mb' | 'peak_single_rss_mb' | 'exit_code' | 'stages'> {
+function measureDist(dist: string, vault: VaultSummary): Omit<BuildResult, 'wall_s' | 'cpu_s' | 'notes_per_s' | 'peak_rss_mb' | 'peak_single_rss_mb' | 'exit_code' | 'stages'> {
   const pages = vault.ids.map((id) => ({ id, file: join(dist, id, 'index.html') })).filter((p) => existsSync(p.file))
     .map((p) => ({ ...p, bytes: statSync(p.file).size }));
   const sizes = pages.map((p) => p.bytes);
   const median = quantile(sizes, 0.5);
   const medianPage = pages.find((p) => p.bytes === median);
+  const medianHtml = medianPage ? readFileSync(medianPage.file, 'utf8') : '';
   const assets = medianPage ? pageAssets(dist, medianPage.file) : { external_js_gz: 0, inline_js_gz: 0, js_gz: 0, css_gz: 0, scripts: [], stylesheets: [] };
   let search: SearchProbe | { error: string };
   try {
@@ -52,10 +54,11 @@ function measureDist(dist: string, vault: VaultSummary): Omit<BuildResult, 'wall
     page_html_median_bytes: median,
     page_html_p95_bytes: quantile(sizes, 0.95),
     page_html_max_bytes: quantile(sizes, 1),
+    page_html_median_gz_bytes: medianPage ? gzipSync(medianHtml).length : null,
     page_js_gz_bytes: assets.js_gz,
     page_css_gz_bytes: assets.css_gz,
     page_assets: assets,
-    median_page: { id: medianPage?.id ?? '', anatomy: anatomy(medianPage ? readFileSync(medianPage.file, 'utf8') : '') },
+    median_page: { id: medianPage?.id ?? '', anatomy: anatomy(medianHtml) },
     pagefind_index_bytes: dirBytes(join(dist, 'pagefind')),
     first_query_bytes: 'first_query_bytes' in search ? search.first_query_bytes : null,
     search,
@@ -69,10 +72,10 @@ async function build(kind: 'full' | 'baseline', args: string[], work: string, va
   if (opts['defer-render'] && kind === 'full') env.DEFER_RENDER = '1';
   log(`${vault.notes} notes: ${kind} build…`);
   const m = await measureBuild(process.execPath, args, { cwd: root, env, echo: !opts.quiet });
-  log(`${vault.notes} notes: ${kind} build ${m.exit_code === 0 ? 'done' : `FAILED (exit ${m.exit_code})`} in ${m.wall_s} s, peak RSS ${m.peak_rss_mb} MB`);
+  log(`${vault.notes} notes: ${kind} build ${m.exit_code === 0 ? 'done' : `FAILED (exit ${m.exit_code})`} in ${m.wall_s} s (CPU ${m.cpu_s} s), peak RSS ${m.peak_rss_mb} MB`);
   if (m.exit_code !== 0) console.error(m.lines.slice(-30).map((l) => l.text).join('\n'));
   return {
-    wall_s: m.wall_s, notes_per_s: round(vault.notes / m.wall_s, 1), peak_rss_mb: m.peak_rss_mb, peak_single_rss_mb: m.peak_single_rss_mb,
+    wall_s: m.wall_s, cpu_s: m.cpu_s, notes_per_s: round(vault.notes / m.wall_s, 1), peak_rss_mb: m.peak_rss_mb, peak_single_rss_mb: m.peak_single_rss_mb,
     exit_code: m.exit_code, stages: parseStages(m.lines), ...measureDist(dist, vault),
   };
 }
@@ -89,6 +92,7 @@ for (const n of sizes) {
       notes: n,
       vault: { bytes: vault.bytes, wikilinks: vault.wikilinks, unresolved_links: vault.unresolvedLinks, python_blocks: vault.pythonBlocks, translations: vault.translations },
       full, baseline, ratio: round(full.wall_s / baseline.wall_s, 2),
+      cpu_ratio: full.cpu_s && baseline.cpu_s ? round(full.cpu_s / baseline.cpu_s, 2) : null,
       page_html_median_bytes: full.page_html_median_bytes, page_html_p95_bytes: full.page_html_p95_bytes,
       page_js_gz_bytes: full.page_js_gz_bytes, pagefind_index_bytes: full.pagefind_index_bytes, first_query_bytes: full.first_query_bytes,
     });
@@ -103,6 +107,7 @@ const scaling = runs.slice(1).map((r, i) => {
   return {
     from: prev.notes, to: r.notes, notes_ratio: round(r.notes / prev.notes, 2),
     full_time_ratio: round(r.full.wall_s / prev.full.wall_s, 2), baseline_time_ratio: round(r.baseline.wall_s / prev.baseline.wall_s, 2),
+    full_cpu_ratio: r.full.cpu_s && prev.full.cpu_s ? round(r.full.cpu_s / prev.full.cpu_s, 2) : null,
     html_median_from: prev.page_html_median_bytes, html_median_to: r.page_html_median_bytes,
   };
 });
@@ -119,7 +124,7 @@ const result: BenchResult = {
   options: { seed, defer_render: opts['defer-render'], query: opts.query },
   runs, scaling, targets: judgeTargets(runs, scaling),
   notes: [
-    'Peak RSS: summed RSS of the build process and all its descendants, sampled from /proc every 100 ms (shared pages counted once per process).',
+    'Peak RSS: summed RSS of the build process and all its descendants, sampled from /proc every 100 ms (pages shared between processes are counted in each). CPU time: GNU time over the whole build (user + system).',
     runs.some((r) => Object.keys(r.full.stages.project).length)
       ? 'Project stages: from `[stage] <name>: <n> ms` lines in the build output.'
       : 'Project stages (link graph, backlinks, concept pages): not separable, the build logs no `[stage] <name>: <n> ms` lines yet (stages.project is empty).',

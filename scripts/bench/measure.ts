@@ -1,7 +1,9 @@
 // Runs one build as a child process and measures it: wall time, peak RSS of the whole process
 // tree (sampled from /proc), and the stage timings that Astro and the project print.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** One line of the child's output, with the seconds since start when it arrived. */
 export interface TimedLine { t: number; text: string }
@@ -14,11 +16,14 @@ export interface BuildMeasure {
   /** Peak RSS of the single largest process of the tree. */
   peak_single_rss_mb: number | null;
   rss_samples: number;
+  /** User + system CPU seconds of the whole tree (GNU time), steadier than wall time on a busy machine. */
+  cpu_s: number | null;
   exit_code: number;
   lines: TimedLine[];
 }
 
 const PAGE = 4096;
+const GNU_TIME = '/usr/bin/time';
 
 /** Every descendant pid of `root` (inclusive), from one pass over /proc/<pid>/stat. */
 export function processTree(root: number): number[] {
@@ -54,8 +59,13 @@ function readStat(pid: number): { ppid: number; rssBytes: number } | null {
 
 /** Runs `command args` in `cwd` with extra `env`, sampling the tree's RSS every `intervalMs`. */
 export function measureBuild(command: string, args: string[], opts: { cwd: string; env: Record<string, string>; intervalMs?: number; echo?: boolean }): Promise<BuildMeasure> {
+  // GNU time reports CPU of the child and every descendant it waited for; its RSS is per process, so
+  // the tree's summed RSS still comes from sampling /proc below.
+  const timeDir = existsSync(GNU_TIME) ? mkdtempSync(join(tmpdir(), 'bench-time-')) : null;
+  const timeFile = timeDir && join(timeDir, 'time.txt');
+  const [cmd, argv] = timeFile ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
   const start = performance.now();
-  const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, argv, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: TimedLine[] = [];
   const since = () => (performance.now() - start) / 1000;
   for (const stream of [child.stdout, child.stderr]) {
@@ -91,7 +101,13 @@ export function measureBuild(command: string, args: string[], opts: { cwd: strin
     child.on('close', (code) => {
       clearInterval(timer);
       const mb = (b: number) => (canSample ? Math.round((b / 1048576) * 10) / 10 : null);
-      resolve({ wall_s: round(since(), 2), peak_rss_mb: mb(peak), peak_single_rss_mb: mb(peakSingle), rss_samples: samples, exit_code: code ?? 1, lines });
+      let cpu: number | null = null;
+      if (timeFile && existsSync(timeFile)) {
+        const m = /([\d.]+) ([\d.]+)\s*$/.exec(readFileSync(timeFile, 'utf8'));
+        if (m) cpu = round(Number(m[1]) + Number(m[2]), 2);
+      }
+      if (timeDir) rmSync(timeDir, { recursive: true, force: true });
+      resolve({ wall_s: round(since(), 2), peak_rss_mb: mb(peak), peak_single_rss_mb: mb(peakSingle), rss_samples: samples, cpu_s: cpu, exit_code: code ?? 1, lines });
     });
   });
 }
@@ -113,34 +129,37 @@ export interface Stages {
   project: Record<string, number>;
 }
 
+const DURATION = String.raw`(?:(\d+)m\s*)?([\d.]+)(ms|s)\b`;
+
 /** Extracts stage timings from timestamped build output. */
 export function parseStages(lines: TimedLine[]): Stages {
   const at = (re: RegExp) => lines.find((l) => re.test(l.text));
-  const dur = (s: string, unit: string) => Number(s) / (unit === 'ms' ? 1000 : 1);
+  // Astro prints `850ms`, `2.74s` and, past a minute, `1m 16s`: DURATION captures (minutes, number, unit).
+  const dur = (min: string | undefined, s: string, unit: string) => Number(min ?? 0) * 60 + Number(s) / (unit === 'ms' ? 1000 : 1);
   const between = (a: RegExp, b: RegExp) => {
     const x = at(a), y = at(b);
     return x && y ? round(y.t - x.t, 2) : null;
   };
   const num = (re: RegExp) => {
     const m = lines.map((l) => re.exec(l.text)).find(Boolean);
-    return m ? round(dur(m[1]!, m[2]!), 2) : null;
+    return m ? round(dur(m[1], m[2]!, m[3]!), 2) : null;
   };
   const routesIdx = lines.findIndex((l) => /generating static routes/.test(l.text));
-  const routesDone = routesIdx < 0 ? undefined : lines.slice(routesIdx).map((l) => /✓ Completed in ([\d.]+)(ms|s)\b/.exec(l.text)).find(Boolean);
+  const routesDone = routesIdx < 0 ? undefined : lines.slice(routesIdx).map((l) => new RegExp(`✓ Completed in ${DURATION}`).exec(l.text)).find(Boolean);
   const lint = at(/^notes: \d+ published/);
-  const built = lines.map((l) => /(\d+) page\(s\) built in ([\d.]+)(ms|s)\b/.exec(l.text)).find(Boolean);
+  const built = lines.map((l) => new RegExp(`(\\d+) page\\(s\\) built in ${DURATION}`).exec(l.text)).find(Boolean);
   const project: Record<string, number> = {};
   for (const l of lines) {
     const m = /\[stage\]\s*([\w .\/-]+?):\s*([\d.]+)\s*(ms|s)\b/.exec(l.text);
-    if (m) project[m[1]!.trim()] = round((project[m[1]!.trim()] ?? 0) + dur(m[2]!, m[3]!), 3);
+    if (m) project[m[1]!.trim()] = round((project[m[1]!.trim()] ?? 0) + dur(undefined, m[2]!, m[3]!), 3);
   }
   return {
     lint_s: lint ? round(lint.t, 2) : null,
     content_sync_s: between(/\[content\] Syncing content/, /\[content\] Synced content/),
     entrypoints_s: between(/Building static entrypoints/, /generating static routes/),
-    static_routes_s: routesDone ? round(dur(routesDone[1]!, routesDone[2]!), 2) : null,
-    pagefind_s: num(/Finished building search index in ([\d.]+)(ms|s)\b/),
-    astro_total_s: built ? round(dur(built[2]!, built[3]!), 2) : null,
+    static_routes_s: routesDone ? round(dur(routesDone[1], routesDone[2]!, routesDone[3]!), 2) : null,
+    pagefind_s: num(new RegExp(`Finished building search index in ${DURATION}`)),
+    astro_total_s: built ? round(dur(built[2], built[3]!, built[4]!), 2) : null,
     pages_built: built ? Number(built[1]) : null,
     project,
   };
