@@ -218,3 +218,12 @@ await downloadAllSites(sites);
 // Finished reading site
 // Finished reading site
 // Finished reading site
+
+// Python's print() writes the text and the newline separately, so with five threads printing at
+// once its lines merge ("Finished reading siteFinished reading site") and blank lines appear, at
+// random; the Python output below only pins where each such line starts and ends. console.log
+// writes whole lines, so the Node output above is exact.
+// Python output:
+// Finished reading site...
+// ...
+// ...Finished reading site
