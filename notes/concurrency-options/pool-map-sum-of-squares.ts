@@ -47,7 +47,7 @@ async function findSums(nums: readonly number[]): Promise<bigint[]> {
 if (isMainThread) {
   const nums = Array.from({ length: 20 }, (_, x) => 5_000_000 + x);
   // The session discards the sums, as pool.map's list is discarded in the Python;
-  // console.log(await findSums(nums)) would print Python's exact integers.
+  // printed with String(sum), each is the exact integer Python computes.
   await findSums(nums);
 }
 
