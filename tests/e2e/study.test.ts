@@ -12,6 +12,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 const NOTE = '/python-concurrency/';
 const OTHER = '/concurrency-options/';
 /** Screenshots for a human to look at (not compared): STUDY_SHOTS or a temp folder. */
+/** Polls wait this long: the machine is shared, a page may take a moment to run its scripts. */
+const WAIT = { timeout: 5_000, interval: 50 };
 const SHOTS = process.env.STUDY_SHOTS ?? join(tmpdir(), 'study-shots');
 
 const TYPES: Record<string, string> = {
@@ -74,12 +76,12 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
 
   test('without JavaScript the highlights and answers simply show, with no study buttons', async () => {
     const page = await open(NOTE, { javaScriptEnabled: false });
-    await expect.poll(() => page.locator('mark.cloze').count()).toBe(11);
+    await expect.poll(() => page.locator('mark.cloze').count(), WAIT).toBe(11);
     expect(await content(page).innerText()).toContain('simultaneous');
     expect(await content(page).innerText()).toContain('Creating a Session object');
-    await expect.poll(() => page.locator('study-mode .study-counts').textContent()).toBe('11 clozes · 6 cards');
-    await expect.poll(() => page.locator('study-mode .study-controls').isVisible()).toBe(false);
-    await expect.poll(() => blanks(page).count()).toBe(0);
+    await expect.poll(() => page.locator('study-mode .study-counts').textContent(), WAIT).toBe('11 clozes · 6 cards');
+    await expect.poll(() => page.locator('study-mode .study-controls').isVisible(), WAIT).toBe(false);
+    await expect.poll(() => blanks(page).count(), WAIT).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'no-js.png') });
     await page.context().close();
   });
@@ -87,11 +89,11 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
   test('Study turns every highlight into a blank and hides the answers', async () => {
     const page = await open(NOTE, { colorScheme: 'dark' });
     const toggle = page.getByRole('button', { name: 'Study', exact: true });
-    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => toggle.getAttribute('aria-pressed'), WAIT).toBe('false');
     expect(await content(page).innerText()).toContain('simultaneous');
     await toggle.click();
-    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => blanks(page).count()).toBe(11);
+    await expect.poll(() => toggle.getAttribute('aria-pressed'), WAIT).toBe('true');
+    await expect.poll(() => blanks(page).count(), WAIT).toBe(11);
     const text = await content(page).innerText();
     expect(text).not.toContain('simultaneous');
     expect(text).not.toContain('protected data accesses');
@@ -120,19 +122,19 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     await page.getByRole('button', { name: 'Study', exact: true }).click();
     const [one, two, three] = [blanks(page).nth(0), blanks(page).nth(1), blanks(page).nth(2)];
     await one.click();
-    await expect.poll(() => one.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => one.getAttribute('aria-expanded'), WAIT).toBe('true');
     expect(await content(page).innerText()).toContain('simultaneous');
     await two.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => two.getAttribute('aria-expanded')).toBe('true');
-    await expect.poll(() => page.locator('mark.cloze').nth(1).isVisible()).toBe(true);
+    await expect.poll(() => two.getAttribute('aria-expanded'), WAIT).toBe('true');
+    await expect.poll(() => page.locator('mark.cloze').nth(1).isVisible(), WAIT).toBe(true);
     await three.focus();
     await page.keyboard.press('Space');
-    await expect.poll(() => three.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => three.getAttribute('aria-expanded'), WAIT).toBe('true');
     await page.screenshot({ path: join(SHOTS, 'study-revealed-focus.png'), clip: { x: 0, y: 0, width: 1280, height: 900 } });
     await page.keyboard.press('Enter');
-    await expect.poll(() => three.getAttribute('aria-expanded')).toBe('false');
-    await expect.poll(() => page.locator('mark.cloze').nth(2).isVisible()).toBe(false);
+    await expect.poll(() => three.getAttribute('aria-expanded'), WAIT).toBe('false');
+    await expect.poll(() => page.locator('mark.cloze').nth(2).isVisible(), WAIT).toBe(false);
     await page.context().close();
   });
 
@@ -141,11 +143,11 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     await page.getByRole('button', { name: 'Study', exact: true }).click();
     await page.getByRole('button', { name: 'Reveal all' }).click();
     expect(await expanded(page)).toEqual(Array(11).fill('true'));
-    await expect.poll(() => page.locator('.qa-toggle[aria-expanded="true"]').count()).toBe(6);
+    await expect.poll(() => page.locator('.qa-toggle[aria-expanded="true"]').count(), WAIT).toBe(6);
     expect(await content(page).innerText()).toContain('Creating a Session object');
     await page.getByRole('button', { name: 'Hide all' }).click();
     expect(await expanded(page)).toEqual(Array(11).fill('false'));
-    await expect.poll(() => page.locator('.qa-answer').first().isVisible()).toBe(false);
+    await expect.poll(() => page.locator('.qa-answer').first().isVisible(), WAIT).toBe(false);
     await page.context().close();
   });
 
@@ -153,13 +155,13 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     const page = await open();
     await page.getByRole('button', { name: 'Study', exact: true }).click();
     const answers = page.getByRole('button', { name: 'Answer', exact: true });
-    await expect.poll(() => answers.count()).toBe(6);
+    await expect.poll(() => answers.count(), WAIT).toBe(6);
     const answer = page.locator('.qa-answer', { hasText: 'Creating a Session object' });
-    await expect.poll(() => answer.isVisible()).toBe(false);
+    await expect.poll(() => answer.isVisible(), WAIT).toBe(false);
     const toggle = page.locator('.qa-card', { has: answer }).getByRole('button', { name: 'Answer', exact: true });
     await toggle.press('Enter');
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
-    await expect.poll(() => answer.isVisible()).toBe(true);
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), WAIT).toBe('true');
+    await expect.poll(() => answer.isVisible(), WAIT).toBe(true);
     await answer.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'study-card.png') });
     await page.context().close();
@@ -169,7 +171,7 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     const page = await open();
     await page.getByRole('button', { name: 'Study', exact: true }).click();
     await page.goto(base + OTHER);
-    await expect.poll(() => page.locator('study-mode').count()).toBe(0); // a note without highlights gets no bar
+    await expect.poll(() => page.locator('study-mode').count(), WAIT).toBe(0); // a note without highlights gets no bar
     // Record the study attribute at the moment the parser inserts the first highlight.
     await page.addInitScript(() => {
       new MutationObserver((_records, observer) => {
@@ -180,12 +182,12 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     });
     await page.goto(base + NOTE);
     expect(await page.evaluate(() => (window as unknown as { studyAtFirstMark?: string }).studyAtFirstMark)).toBe('on');
-    await expect.poll(() => page.getByRole('button', { name: 'Study', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => blanks(page).count()).toBe(11);
+    await expect.poll(() => page.getByRole('button', { name: 'Study', exact: true }).getAttribute('aria-pressed'), WAIT).toBe('true');
+    await expect.poll(() => blanks(page).count(), WAIT).toBe(11);
     expect(await content(page).innerText()).not.toContain('simultaneous');
     await page.getByRole('button', { name: 'Study', exact: true }).click();
     await page.reload();
-    await expect.poll(() => page.getByRole('button', { name: 'Study', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.getByRole('button', { name: 'Study', exact: true }).getAttribute('aria-pressed'), WAIT).toBe('false');
     expect(await content(page).innerText()).toContain('simultaneous');
     await page.context().close();
   });
@@ -194,10 +196,28 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     const page = await open(NOTE, { colorScheme: 'light' });
     await page.getByRole('button', { name: 'Study', exact: true }).click();
     await blanks(page).nth(3).click();
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme'), WAIT).toBe('light');
     await page.locator('mark.cloze').nth(3).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'study-light.png') });
     await page.context().close();
+  });
+
+  test('on a phone the study bar wraps and blanks never widen the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(5_000);
+    await page.goto(base + NOTE);
+    await page.getByRole('button', { name: 'Study', exact: true }).click();
+    await page.getByRole('button', { name: 'Blank 2 of 11', exact: true }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'study-phone.png') });
+    // Only study elements are checked: other widgets may overflow on their own (footnote popovers did).
+    const tooWide = await page.evaluate(() =>
+      [...document.querySelectorAll('study-mode, .cloze-blank, .qa-card, .qa-toggle')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+        .map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(tooWide).toEqual([]);
+    await context.close();
   });
 
   test('the note page ships far less than 60 KB of gzipped JavaScript, the study code only where needed', () => {
