@@ -182,13 +182,14 @@ describe('images', () => {
     expect(html).toContain('<figure class="image-missing"');
   });
 
-  test('reports each unresolved image once as notes/FILE.md:LINE:COL with the body offset applied', async () => {
-    const body = '# T\n\n![a](diagram.png)\n\nText ![b](/img/nope.png) and ![c](sub/missing.png).\n\n%%![hidden](gone.png)%%\n\n![d](data:image/png;base64,AAAA)\n';
+  test('reports each unresolved image (Markdown or ![[embed]]) once as notes/FILE.md:LINE:COL with the body offset applied', async () => {
+    const body = '# T\n\n![a](diagram.png)\n\nText ![b](/img/nope.png) and ![c](sub/missing.png).\n\n%%![hidden](gone.png)%%\n\n![d](data:image/png;base64,AAAA)\n\n![[diagram.png]] ![[no such.png|300]] ![[Some note]]\n';
     const problems = await checkNoteSyntax({ ...note(body), path: 'note.md' }, FIXTURES);
     expect(problems.map(formatProblem)).toEqual([
       'notes/fixture.md:7:6 warning: image not found: /img/nope.png [image-missing]',
       'notes/fixture.md:7:30 warning: image not found: sub/missing.png [image-missing]',
       'notes/fixture.md:11:1 warning: image URL not allowed (use a file or an http(s) URL): data:image/png;base64,AAAA [image-blocked]',
+      'notes/fixture.md:13:18 warning: image not found: no such.png [image-missing]',
     ]);
   });
 });

@@ -9,8 +9,10 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { remarkWikiLinkSyntax } from '../syntax/wikilink.ts';
 import { removeComments } from '../plugins/remark-comments.ts';
 import { remarkMathObsidian } from '../plugins/remark-math-obsidian.ts';
+import { IMAGE_EMBED } from './link-paths.ts';
 import { registerCheck } from './lint.ts';
 import type { Problem } from './problems.ts';
 import { resolveImage } from './image-paths.ts';
@@ -21,9 +23,9 @@ import type { VaultNote } from './vault.ts';
 /**
  * Whole-vault checks for the Obsidian syntax features: images that do not resolve, raw HTML the
  * sanitizer will remove, and `%%` comments left open. Each note is parsed once here (with the
- * same syntax extensions as the render pipeline); render plugins never report.
+ * same syntax extensions as the render pipeline: GFM, math, wikilinks); render plugins never report.
  */
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMathObsidian);
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMathObsidian).use(remarkWikiLinkSyntax);
 const toHast = unified().use(remarkRehype, { allowDangerousHtml: true });
 const parseRaw = rehypeRaw();
 const sanitize = rehypeSanitize(sanitizeSchema);
@@ -43,11 +45,18 @@ export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<
     at(before.length, before[before.length - 1]!.length + 1, 'comment-unclosed', '%% comment is never closed: it hides the rest of the note (as in Obsidian)');
   }
 
-  visit(tree, 'image', (node) => {
-    const target = resolveImage(node.url, file.path);
+  // Images in document order: Markdown `![alt](src)` and `![[diagram.png]]` embeds, which
+  // remark-wikilinks renders as images relative to the note.
+  visit(tree, (node) => {
+    let url: string;
+    if (node.type === 'image') url = node.url;
+    else if (node.type === 'wikiLink' && node.embed && IMAGE_EMBED.test(node.target)) url = encodeURI(node.target);
+    else return;
+    const shown = node.type === 'image' ? node.url : node.target;
+    const target = resolveImage(url, file.path);
     const p = node.position?.start;
-    if (target.kind === 'missing') at(p?.line ?? 1, p?.column ?? 1, 'image-missing', `image not found: ${node.url}`);
-    if (target.kind === 'blocked') at(p?.line ?? 1, p?.column ?? 1, 'image-blocked', `image URL not allowed (use a file or an http(s) URL): ${clip(node.url)}`);
+    if (target.kind === 'missing') at(p?.line ?? 1, p?.column ?? 1, 'image-missing', `image not found: ${shown}`);
+    if (target.kind === 'blocked') at(p?.line ?? 1, p?.column ?? 1, 'image-blocked', `image URL not allowed (use a file or an http(s) URL): ${clip(shown)}`);
   });
 
   // Only elements written as raw HTML are reported; Markdown syntax has its own checks above.
