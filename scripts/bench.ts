@@ -80,7 +80,51 @@ async function build(kind: 'full' | 'baseline', args: string[], work: string, va
   };
 }
 
+const git = (args: string[]) => { try { return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim(); } catch { return ''; } };
+const started = new Date();
+const resultsDir = resolve(root, opts.results);
+const stamp = started.toISOString().slice(0, 16).replace(':', '');
+
+/** Writes bench/results/<stamp>.json and .md for the runs so far; returns the Markdown. */
+function writeResults(runs: RunResult[]): string {
+  const scaling = runs.slice(1).map((r, i) => {
+    const prev = runs[i]!;
+    return {
+      from: prev.notes, to: r.notes, notes_ratio: round(r.notes / prev.notes, 2),
+      full_time_ratio: round(r.full.wall_s / prev.full.wall_s, 2), baseline_time_ratio: round(r.baseline.wall_s / prev.baseline.wall_s, 2),
+      full_cpu_ratio: r.full.cpu_s && prev.full.cpu_s ? round(r.full.cpu_s / prev.full.cpu_s, 2) : null,
+      html_median_from: prev.page_html_median_bytes, html_median_to: r.page_html_median_bytes,
+    };
+  });
+  const result: BenchResult = {
+    date: started.toISOString(),
+    commit: git(['rev-parse', 'HEAD']) || 'unknown',
+    dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+    machine: {
+      cores: availableParallelism(), memory_gb: round(totalmem() / 2 ** 30, 1), cpu: cpus()[0]?.model ?? 'unknown', node: process.version,
+      load_avg_start: loadStart, load_avg_end: loadavg().map((n) => round(n, 2)),
+    },
+    options: { seed, defer_render: opts['defer-render'], query: opts.query },
+    runs, scaling, targets: judgeTargets(runs, scaling),
+    notes: [
+      'Peak RSS: summed RSS of the build process and all its descendants, sampled from /proc every 100 ms (pages shared between processes are counted in each). CPU time: GNU time over the whole build (user + system).',
+      runs.some((r) => Object.keys(r.full.stages.project).length)
+        ? 'Project stages: from `[stage] <name>: <n> ms` lines in the build output.'
+        : 'Project stages (link graph, backlinks, concept pages): not separable, the build logs no `[stage] <name>: <n> ms` lines yet (stages.project is empty).',
+      'Timings on a shared machine: compare runs of the same date and load only.',
+      ...(runs.length < sizes.length ? [`Partial: ${runs.length} of ${sizes.length} sizes done (${sizes.join(', ')}).`] : []),
+    ],
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  const md = toMarkdown(result);
+  writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(resultsDir, `${stamp}.md`), md);
+  log(`wrote ${join(resultsDir, `${stamp}.json`)} and .md (${runs.length}/${sizes.length} sizes)`);
+  return md;
+}
+
 const runs: RunResult[] = [];
+let md = '';
 for (const n of sizes) {
   const work = mkdtempSync(join(tmpdir(), `bench-${n}-`));
   try {
@@ -100,43 +144,8 @@ for (const n of sizes) {
     if (opts.keep) log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
+  md = writeResults(runs);
 }
 
-const scaling = runs.slice(1).map((r, i) => {
-  const prev = runs[i]!;
-  return {
-    from: prev.notes, to: r.notes, notes_ratio: round(r.notes / prev.notes, 2),
-    full_time_ratio: round(r.full.wall_s / prev.full.wall_s, 2), baseline_time_ratio: round(r.baseline.wall_s / prev.baseline.wall_s, 2),
-    full_cpu_ratio: r.full.cpu_s && prev.full.cpu_s ? round(r.full.cpu_s / prev.full.cpu_s, 2) : null,
-    html_median_from: prev.page_html_median_bytes, html_median_to: r.page_html_median_bytes,
-  };
-});
-const git = (args: string[]) => { try { return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim(); } catch { return ''; } };
-const now = new Date();
-const result: BenchResult = {
-  date: now.toISOString(),
-  commit: git(['rev-parse', 'HEAD']) || 'unknown',
-  dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
-  machine: {
-    cores: availableParallelism(), memory_gb: round(totalmem() / 2 ** 30, 1), cpu: cpus()[0]?.model ?? 'unknown', node: process.version,
-    load_avg_start: loadStart, load_avg_end: loadavg().map((n) => round(n, 2)),
-  },
-  options: { seed, defer_render: opts['defer-render'], query: opts.query },
-  runs, scaling, targets: judgeTargets(runs, scaling),
-  notes: [
-    'Peak RSS: summed RSS of the build process and all its descendants, sampled from /proc every 100 ms (pages shared between processes are counted in each). CPU time: GNU time over the whole build (user + system).',
-    runs.some((r) => Object.keys(r.full.stages.project).length)
-      ? 'Project stages: from `[stage] <name>: <n> ms` lines in the build output.'
-      : 'Project stages (link graph, backlinks, concept pages): not separable, the build logs no `[stage] <name>: <n> ms` lines yet (stages.project is empty).',
-    'Timings on a shared machine: compare runs of the same date and load only.',
-  ],
-};
-const resultsDir = resolve(root, opts.results);
-mkdirSync(resultsDir, { recursive: true });
-const stamp = now.toISOString().slice(0, 16).replace(':', '');
-const md = toMarkdown(result);
-writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(join(resultsDir, `${stamp}.md`), md);
 console.log(md);
-log(`wrote ${join(resultsDir, `${stamp}.json`)} and .md`);
 process.exitCode = runs.every((r) => r.full.exit_code === 0 && r.baseline.exit_code === 0) ? 0 : 1;
