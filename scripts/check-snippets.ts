@@ -1,0 +1,205 @@
+// npm run check:snippets — proves every Python block in notes/ has a TypeScript translation that
+// type-checks, runs sandboxed under Node and prints what the note says; the Python original runs
+// against the same fixture web for parity. Options: see `--help`. Last line: the summary.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatProblem, sortProblems, type Problem } from '../src/lib/problems.ts';
+import { notesDir as defaultNotesDir, notesDisplayDir } from '../src/lib/site-config.ts';
+import { collectPlan, type TranslationFile } from './snippets/collect.ts';
+import { evaluate, type Outcome } from './snippets/evaluate.ts';
+import { FIXTURE_HOSTS, startFixtureWeb, type FixtureServer } from './snippets/fixture-web.ts';
+import { NETNS_ENV, netnsUnavailable, runInNetns } from './snippets/netns.ts';
+import { runPython, type PythonRunResult } from './snippets/python-runner.ts';
+import { resultsJson, summaryLine, totals } from './snippets/report.ts';
+import { PythonCache } from './snippets/python-cache.ts';
+import { PROJECT_ROOT, runSandboxed, type SandboxResult } from './snippets/sandbox.ts';
+import { makeFixtureTls } from './snippets/tls-ca.ts';
+import { typecheck, type TypeDiagnostic } from './snippets/typecheck.ts';
+
+const { values: opt } = parseArgs({
+  options: {
+    notes: { type: 'string' },
+    results: { type: 'string' },
+    'no-results': { type: 'boolean' },
+    scale: { type: 'string', default: '0.05' },
+    'latency-ms': { type: 'string', default: '100' },
+    'timeout-ms': { type: 'string', default: '15000' },
+    'python-timeout-ms': { type: 'string', default: '60000' },
+    'heap-mib': { type: 'string', default: '256' },
+    'rss-mib': { type: 'string', default: '512' },
+    jobs: { type: 'string' },
+    python: { type: 'string', default: '/usr/bin/python3' },
+    'no-python': { type: 'boolean' },
+    'fresh-python': { type: 'boolean' },
+    'no-netns': { type: 'boolean' },
+    bench: { type: 'boolean' },
+    help: { type: 'boolean' },
+  },
+});
+if (opt.help) {
+  console.log(`usage: node scripts/check-snippets.ts [--notes DIR] [--results FILE | --no-results] [--scale 0.05]
+  [--latency-ms 100] [--timeout-ms 15000] [--python-timeout-ms 60000] [--heap-mib 256] [--rss-mib 512]
+  [--jobs N] [--python /usr/bin/python3] [--no-python] [--fresh-python] [--no-netns] [--bench]`);
+  process.exit(0);
+}
+
+const started = performance.now();
+const root = PROJECT_ROOT;
+const notesDir = opt.notes ? resolve(opt.notes) : defaultNotesDir;
+const unavailable = process.env[NETNS_ENV] || opt['no-netns'] ? undefined : netnsUnavailable();
+
+if (!process.env[NETNS_ENV] && !opt['no-netns'] && !unavailable) {
+  // Re-run this check inside an isolated network namespace; its exit code is ours.
+  const hosts = join(mkdtempSync(join(tmpdir(), 'snippets-hosts-')), 'hosts');
+  const script = fileURLToPath(import.meta.url);
+  process.exitCode = await runInNetns([process.execPath, ...process.execArgv, script, ...process.argv.slice(2)], hosts, FIXTURE_HOSTS);
+  rmSync(dirname(hosts), { recursive: true, force: true });
+} else {
+  process.exitCode = await check();
+}
+
+async function check(): Promise<number> {
+  const inNetns = Boolean(process.env[NETNS_ENV]);
+  const scale = Number(opt.scale);
+  const latencyMs = Number(opt['latency-ms']);
+  const timeoutMs = Number(opt['timeout-ms']);
+  const heapMiB = Number(opt['heap-mib']);
+  const rssMiB = Number(opt['rss-mib']);
+  const cores = availableParallelism();
+  const jobs = Number(opt.jobs ?? Math.max(4, cores * 3));
+  const tmpRoot = mkdtempSync(join(tmpdir(), 'snippets-'));
+  const resultsPath = opt['no-results'] ? undefined
+    : opt.results ? resolve(opt.results)
+    : resolve(notesDir) === resolve(root, 'notes') ? join(root, 'src', 'data', 'snippet-results.json') : undefined;
+
+  console.log(inNetns
+    ? 'network: isolated namespace (loopback only; fixture hosts resolve to the local fixture web via /etc/hosts)'
+    : `network: WEAKER FALLBACK, no network namespace (${unavailable ?? '--no-netns'}): translations are guarded by the preload only (fixture hosts remapped, other connections blocked in JS); Python originals are NOT isolated`);
+  console.log(`time scale ${scale} (1 s of the author's delays = ${1000 * scale} ms), fixture latency ${latencyMs} ms × scale, ${jobs} jobs on ${cores} cores`);
+
+  const plan = collectPlan(notesDir, notesDisplayDir);
+  const typesPromise = timed(() => typecheck({ node: process.execPath, root, notesDir, tmpDir: tmpRoot }));
+  const tls = makeFixtureTls(tmpRoot, FIXTURE_HOSTS);
+  let fixture = await startFixtureWeb({ latencyMs: latencyMs * scale, httpPort: inNetns ? 80 : 0, httpsPort: inNetns ? 443 : 0, key: tls.key, cert: tls.cert });
+  const childEnv = (f: FixtureServer): Record<string, string> => ({
+    NODE_EXTRA_CA_CERTS: tls.caFile, SSL_CERT_FILE: tls.caFile, REQUESTS_CA_BUNDLE: tls.caFile,
+    SNIPPET_FIXTURE_HOSTS: FIXTURE_HOSTS.join(','),
+    ...(inNetns ? {} : { SNIPPET_PORT_MAP: `80:${f.httpPort},443:${f.httpsPort}` }),
+  });
+  const env = childEnv(fixture);
+
+  const runnable = plan.translations.filter((t) => t.block && t.mode === 'run');
+  const pythonRuns = new Map<string, Promise<PythonRunResult>>();
+  const nodeRuns = new Map<TranslationFile, Promise<SandboxResult>>();
+  const limit = pool(jobs);
+  const cache = new PythonCache(root, { python: opt.python, scale, latencyMs, inNetns }, Boolean(opt['fresh-python']));
+  if (!opt['no-python']) {
+    for (const t of runnable) {
+      const b = t.block!;
+      if (pythonRuns.has(b.hash)) continue;
+      pythonRuns.set(b.hash, cache.get(b.hash, () => limit(() => runPython({ code: b.code, session: b.session, python: opt.python!, timeScale: scale, timeoutMs: Number(opt['python-timeout-ms']), env, tmpRoot }))));
+    }
+  }
+  for (const t of runnable) {
+    nodeRuns.set(t, limit(() => runSandboxed({ file: t.abs, allow: t.allow, node: process.execPath, root, timeScale: scale, timeoutMs, heapMiB, rssMiB, env, tmpRoot })));
+  }
+  const [types, typeMs] = await typesPromise;
+  const runs = new Map<TranslationFile, SandboxResult>();
+  for (const [t, p] of nodeRuns) runs.set(t, await p);
+  const runsDoneMs = performance.now() - started;
+  const pythons = new Map<string, PythonRunResult>();
+  for (const [h, p] of pythonRuns) pythons.set(h, await p);
+  cache.save();
+  const fixtureStats = { ...fixture.stats };
+
+  const typesOf = (t: TranslationFile, all: readonly TypeDiagnostic[]) => all.filter((d) => d.file === t.abs);
+  const options = { timeoutMs, heapMiB, rssMiB, elapsedTolerance: 0.25, cores };
+  const outcomes: Outcome[] = plan.translations.map((t) => {
+    const skip = opt['no-python'] ? '--no-python'
+      : t.mode === 'fragment' ? 'fragment: the Python block is incomplete, nothing to run'
+      : !t.block ? 'stale' : undefined;
+    return evaluate(t, typesOf(t, types), options, runs.get(t), t.block ? pythons.get(t.block.hash) : undefined, skip);
+  });
+
+  const problems: Problem[] = outcomes.flatMap((o) => o.problems);
+  for (const b of plan.missing) {
+    problems.push({ file: b.note, line: b.line, column: b.column, severity: 'error', ruleId: 'snippet-missing',
+      message: `python block ${b.hash}${b.session ? ' (session)' : ''} has no translation: add ${notesDisplayDir}/${b.stem}/<name>.ts with "@python ${b.hash}"` });
+  }
+  const claimed = new Set(plan.translations.map((t) => t.abs));
+  for (const d of types.filter((d) => !claimed.has(d.file))) {
+    const helper = plan.helpers.find((h) => h.abs === d.file);
+    problems.push({ file: helper?.note ?? 'notes', line: 1, column: 1, severity: 'error', ruleId: 'snippet-type',
+      message: `type error at ${d.file ? relative(root, d.file) : ''}:${d.line}:${d.column} ${d.message}` });
+  }
+
+  let bench = '';
+  if (opt.bench && runnable.length > 0) {
+    // The same translations one after another at real delays and real latency: what the check saves.
+    await fixture.close();
+    fixture = await startFixtureWeb({ latencyMs, httpPort: inNetns ? 80 : 0, httpsPort: inNetns ? 443 : 0, key: tls.key, cert: tls.cert });
+    const benchEnv = childEnv(fixture);
+    const b0 = performance.now();
+    for (const t of runnable) {
+      await runSandboxed({ file: t.abs, allow: t.allow, node: process.execPath, root, timeScale: 1, timeoutMs: 120_000, heapMiB, rssMiB, env: benchEnv, tmpRoot });
+    }
+    const sequentialMs = performance.now() - b0;
+    bench = `bench: ${runnable.length} translations one after another at real delays took ${(sequentialMs / 1000).toFixed(1)} s; the check ran them in ${(runsDoneMs / 1000).toFixed(1)} s: ${(sequentialMs / runsDoneMs).toFixed(1)}× faster`;
+  }
+  await fixture.close();
+
+  if (resultsPath) {
+    mkdirSync(dirname(resultsPath), { recursive: true });
+    writeFileSync(resultsPath, `${JSON.stringify(resultsJson(outcomes), null, 2)}\n`);
+  }
+
+  for (const o of [...outcomes].sort((a, b) => a.t.path.localeCompare(b.t.path))) {
+    const mark = { checked: 'ok  ', fragment: 'frag', failed: 'FAIL', stale: 'STALE' }[o.status];
+    console.log(`${mark} ${o.t.path}${o.evidence.length ? `: ${o.evidence.join('; ')}` : ''}`);
+  }
+  for (const o of outcomes) {
+    if (o.parity === 'skipped' && o.parityReason && o.t.block) console.log(`parity skipped: ${o.t.path}: ${o.parityReason}`);
+  }
+  for (const p of sortProblems(problems)) console.log(formatProblem(p));
+  const ran = [...runs.values()];
+  const py = [...pythons.values()];
+  const fresh = py.filter((r) => !r.cached);
+  console.log(`timings: type-check ${(typeMs / 1000).toFixed(1)} s; node runs sum ${sum(ran.map((r) => r.wallMs / 1000)).toFixed(1)} s; python runs sum ${sum(fresh.map((r) => r.wallMs / 1000)).toFixed(1)} s (slowest ${Math.max(0, ...fresh.map((r) => r.wallMs / 1000)).toFixed(1)} s; ${cache.hits} of ${py.length} reused from ${relative(root, cache.file)}, --fresh-python reruns them); fixture web served ${fixtureStats.requests} requests, max ${fixtureStats.maxInFlight} in flight; wall ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (bench) console.log(bench);
+  if (resultsPath) console.log(`results: ${relative(process.cwd(), resultsPath)}`);
+  rmSync(tmpRoot, { recursive: true, force: true });
+
+  const t = totals(plan, outcomes);
+  console.log(summaryLine(t));
+  return t.missing > 0 || t.stale > 0 || t.failed > 0 || problems.length > 0 ? 1 : 0;
+}
+
+/** Runs at most `n` tasks at once. */
+function pool(n: number) {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return <T>(task: () => Promise<T>): Promise<T> => new Promise<T>((resolveTask, reject) => {
+    const start = () => {
+      active++;
+      task().then(resolveTask, reject).finally(() => {
+        active--;
+        queue.shift()?.();
+      });
+    };
+    if (active < n) start();
+    else queue.push(start);
+  });
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const v = await f();
+  return [v, performance.now() - t0];
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}

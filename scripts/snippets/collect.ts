@@ -1,0 +1,76 @@
+// Builds the plan of a check: the notes' Python blocks, the translation files beside each note,
+// which block each translation belongs to, and which blocks are missing or stale.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBody, pythonBlocks, type PythonBlock } from '../../src/lib/python-blocks.ts';
+import { scanVault } from '../../src/lib/vault.ts';
+import { parseTranslation, type Translation } from './header.ts';
+import { pairStale } from './pair.ts';
+
+/** A Python block with the note it lives in. */
+export interface NoteBlock extends PythonBlock {
+  /** `notes/python-concurrency.md` */
+  note: string;
+  stem: string;
+}
+
+/** A translation file with its parsed header and, once paired, its block. */
+export interface TranslationFile extends Translation {
+  /** Absolute path. */
+  abs: string;
+  /** Display path, e.g. `notes/python-concurrency/hello-world.ts`: the key of the results. */
+  path: string;
+  /** Source text. */
+  code: string;
+  /** The note whose folder holds it. */
+  note: string;
+  block?: NoteBlock;
+  /** Set when the @python hash matches no block: the block it most likely translated before. */
+  staleOf?: { block?: NoteBlock; score: number };
+}
+
+/** Everything a check run works from. */
+export interface Plan {
+  blocks: NoteBlock[];
+  translations: TranslationFile[];
+  helpers: TranslationFile[];
+  /** Blocks with no fresh translation and no stale one paired to them. */
+  missing: NoteBlock[];
+}
+
+const listTs = (dir: string): string[] =>
+  existsSync(dir) && statSync(dir).isDirectory()
+    ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort()
+    : [];
+
+/** Scans the notes folder and pairs translations with blocks (hash first, similarity for stale ones). */
+export function collectPlan(notesDir: string, displayDir: string): Plan {
+  const vault = scanVault({ dir: notesDir, displayDir, includeDrafts: true });
+  const blocks: NoteBlock[] = [];
+  const translations: TranslationFile[] = [];
+  const helpers: TranslationFile[] = [];
+  for (const note of vault.notes) {
+    const noteBlocks = pythonBlocks(parseBody(note.body), note.bodyLine).map((b) => ({ ...b, note: note.file, stem: note.stem }));
+    blocks.push(...noteBlocks);
+    const folderRel = note.path.replace(/\.md$/i, '');
+    for (const f of listTs(join(notesDir, folderRel))) {
+      const abs = join(notesDir, folderRel, f);
+      const code = readFileSync(abs, 'utf8');
+      const t: TranslationFile = { ...parseTranslation(code), abs, path: `${displayDir}/${folderRel}/${f}`, code, note: note.file };
+      if (t.helper) { helpers.push(t); continue; }
+      t.block = noteBlocks.find((b) => b.hash === t.python);
+      translations.push(t);
+    }
+    const mine = translations.filter((t) => t.note === note.file);
+    const translated = new Set(mine.filter((t) => t.block).map((t) => t.block!.hash));
+    const stale = mine.filter((t) => !t.block && t.python);
+    const candidates = noteBlocks.filter((b) => !translated.has(b.hash));
+    for (const [t, pair] of pairStale(stale, candidates)) t.staleOf = pair ?? { score: 0 };
+  }
+  const covered = new Set<NoteBlock>();
+  for (const t of translations) {
+    if (t.block) covered.add(t.block);
+    if (t.staleOf?.block) covered.add(t.staleOf.block);
+  }
+  return { blocks, translations, helpers, missing: blocks.filter((b) => !covered.has(b)) };
+}

@@ -1,0 +1,93 @@
+// Runs the snippet check as a CLI on the hostile fixture notes (tests/snippets/hostile) and, once,
+// on the real notes; asserts the exact messages, the results file and the exit codes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const cli = (args: string[], env: Record<string, string> = {}) => {
+  const r = spawnSync(process.execPath, ['scripts/check-snippets.ts', ...args], {
+    encoding: 'utf8', env: { ...process.env, ...env }, timeout: 240_000,
+  });
+  return { code: r.status, lines: `${r.stdout}${r.stderr}`.trimEnd().split('\n'), stdout: r.stdout };
+};
+
+describe('check:snippets on hostile translations', () => {
+  const dir = 'tests/snippets/hostile';
+  const results = join(mkdtempSync(join(tmpdir(), 'snippets-test-')), 'results.json');
+  let run: ReturnType<typeof cli>;
+  beforeAll(() => {
+    run = cli(['--notes', dir, '--results', results, '--timeout-ms', '8000', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
+  }, 240_000);
+  const problem = (note: string, rule: string) => run.lines.filter((l) => l.startsWith(`${dir}/${note}.md:`) && l.endsWith(`[${rule}]`));
+
+  test('ends with the summary line and exits non-zero', () => {
+    expect(run.lines.at(-1)).toBe('snippets: 17 python blocks, 15 translated, 15 ran, 0 fragments, 14 parity-checked, 1 stale, 11 failed');
+    expect(run.code).toBe(1);
+  });
+
+  test('says which network isolation it used', () => {
+    expect(run.lines[0]).toMatch(/^network: (isolated namespace|WEAKER FALLBACK)/);
+  });
+
+  test.each([
+    ['hang', 'snippet-timeout', 'tests/snippets/hostile/hang.md:3:1 error: tests/snippets/hostile/hang/busy-loop.ts: timed out after 8 s: killed [snippet-timeout]'],
+    ['alloc', 'snippet-memory', 'tests/snippets/hostile/alloc.md:3:1 error: tests/snippets/hostile/alloc/unbounded.ts: exceeded the memory cap (256 MiB heap, 512 MiB resident): killed [snippet-memory]'],
+    ['alloc-offheap', 'snippet-memory', 'tests/snippets/hostile/alloc-offheap.md:3:1 error: tests/snippets/hostile/alloc-offheap/buffers.ts: exceeded the memory cap (256 MiB heap, 512 MiB resident): killed [snippet-memory]'],
+    ['write-outside', 'snippet-sandbox', 'tests/snippets/hostile/write-outside.md:3:1 error: tests/snippets/hostile/write-outside/escape.ts: sandbox violation: FileSystemWrite /etc/snippet-check-hostile.txt [snippet-sandbox]'],
+    ['read-outside', 'snippet-sandbox', 'tests/snippets/hostile/read-outside.md:3:1 error: tests/snippets/hostile/read-outside/peek.ts: sandbox violation: FileSystemRead /etc/hostname [snippet-sandbox]'],
+    ['spawn', 'snippet-sandbox', 'tests/snippets/hostile/spawn.md:3:1 error: tests/snippets/hostile/spawn/shell-out.ts: sandbox violation: ChildProcess id [snippet-sandbox]'],
+    ['network', 'snippet-sandbox', 'tests/snippets/hostile/network.md:3:1 error: tests/snippets/hostile/network/phone-home.ts: sandbox violation: network 203.0.113.7:80 [snippet-sandbox]'],
+    ['type-error', 'snippet-type', "tests/snippets/hostile/type-error.md:3:1 error: tests/snippets/hostile/type-error/add.ts: type error at tests/snippets/hostile/type-error/add.ts:7:7 TS2322: Type 'string' is not assignable to type 'number'. [snippet-type]"],
+    ['elapsed-wrong', 'snippet-elapsed', 'tests/snippets/hostile/elapsed-wrong.md:5:1 error: tests/snippets/hostile/elapsed-wrong/sequential.ts: @elapsed 2 but the critical path of its delays is 3 s (concurrent ≈ max, sequential ≈ sum) [snippet-elapsed]'],
+    ['good', 'snippet-missing', 'tests/snippets/hostile/good.md:5:1 error: python block sha256:e789a2e5f0d5de2b has no translation: add tests/snippets/hostile/good/<name>.ts with "@python sha256:e789a2e5f0d5de2b" [snippet-missing]'],
+    ['stale', 'snippet-stale', 'tests/snippets/hostile/stale.md:3:1 error: tests/snippets/hostile/stale/countdown.ts: stale translation: its @python sha256:0000000000000000 matches no block; this block (sha256:121dc4858170c0f3) looks like the one it translated before it changed (similarity 0.22): update the translation and its @python hash [snippet-stale]'],
+  ])('reports %s as %s', (note, rule, message) => {
+    expect(problem(note, rule)).toEqual([message]);
+  });
+
+  test('shows a diff for wrong output', () => {
+    const at = run.lines.indexOf('tests/snippets/hostile/wrong-output.md:3:1 error: tests/snippets/hostile/wrong-output/hello.ts: output differs from its // Output: (- expected, + actual)');
+    expect(at).toBeGreaterThan(0);
+    expect(run.lines.slice(at + 1, at + 4)).toEqual(['      hello', '    + World!', '    - world [snippet-output]']);
+  });
+
+  test('fails parity when the Python original prints something else, with a diff', () => {
+    const at = run.lines.indexOf("tests/snippets/hostile/parity-mismatch.md:3:1 error: tests/snippets/hostile/parity-mismatch/sum.ts: parity: the Python original's output differs from // Python output: (- expected, + python)");
+    expect(run.lines.slice(at + 1, at + 3)).toEqual(['    + 285', '    - 286 [snippet-parity]']);
+  });
+
+  test('skips parity with the reason when the original needs a missing module', () => {
+    expect(run.lines).toContain('parity skipped: tests/snippets/hostile/missing-module/imported.ts: python module snippet_check_no_such_module is not installed for /usr/bin/python3');
+  });
+
+  test('passes translations that behave: timing by the critical path, session parity through the fixture web', () => {
+    expect(run.lines.find((l) => l.includes('good/gather.ts:'))).toMatch(/^ok {3}.*critical path 2 s; @elapsed 2: matches the critical path/);
+    expect(run.lines.find((l) => l.includes('session/squares.ts:'))).toMatch(/^ok {3}.*1 HTTP requests, max 1 in flight; python .* \(passed\)$/);
+  });
+
+  test('writes the results the site renders', () => {
+    const json = JSON.parse(readFileSync(results, 'utf8')) as Record<string, Record<string, unknown>>;
+    expect(json['tests/snippets/hostile/good/gather.ts']).toMatchObject({
+      python: 'sha256:b3d128a0c2f6da5f', note: 'tests/snippets/hostile/good.md', line: 11, mode: 'run',
+      status: 'checked', parity: 'passed', output: 'hello\nworld\n', pythonOutput: 'hello\nworld\n',
+    });
+    expect(json['tests/snippets/hostile/stale/countdown.ts']).toMatchObject({ status: 'failed', stale: true, line: 3 });
+    expect(json['tests/snippets/hostile/missing-module/imported.ts']).toMatchObject({ status: 'checked', parity: 'skipped' });
+  });
+
+  test('leaves nothing behind outside its temporary folders', () => {
+    expect(() => readFileSync('/etc/snippet-check-hostile.txt')).toThrow();
+  });
+});
+
+describe('check:snippets on the notes', () => {
+  test('runs every translation and ends with the summary line', () => {
+    const r = cli(['--no-results']);
+    const last = r.lines.at(-1)!;
+    expect(last).toMatch(/^snippets: \d+ python blocks, \d+ translated, \d+ ran, \d+ fragments, \d+ parity-checked, \d+ stale, \d+ failed$/);
+    const [, python, translated, , , , stale, failed] = /(\d+) python blocks, (\d+) translated, (\d+) ran, (\d+) fragments, (\d+) parity-checked, (\d+) stale, (\d+) failed/.exec(last)!;
+    expect(r.code).toBe(python === translated && stale === '0' && failed === '0' ? 0 : 1);
+  }, 240_000);
+});
