@@ -64,10 +64,15 @@ describe('remarkCloze: ==highlights==', () => {
     ['an indented code block', '    ==not a mark=='],
     ['an equality in prose', 'if a == b and c == d then'],
     ['four equals signs', 'a ==== b'],
+    ['a letter between equals signs (no coloured marks in Obsidian)', 'x =r=red== y'],
   ])('leaves %s untouched', async (_name, markdown) => {
     const { html, counts } = await render(markdown);
     expect(html).not.toContain('<mark');
     expect(counts.clozes).toBe(0);
+  });
+
+  test('keeps the text of =r=…== verbatim', async () => {
+    expect((await render('x =r=**red**== y')).html).toBe('<p>x =r=<strong>red</strong>== y</p>');
   });
 
   test('counts several highlights of one paragraph', async () => {

@@ -117,3 +117,6 @@ class StudyMode extends HTMLElement {
 }
 
 if (!customElements.get('study-mode')) customElements.define('study-mode', StudyMode);
+
+// A module, not a global script: its constants stay private.
+export {};

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import remarkFlexibleMarkers from 'remark-flexible-markers';
 import type { Processor, Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -13,6 +13,10 @@ export interface RemarkClozeOptions {
 
 const defaults: Required<RemarkClozeOptions> = { className: 'cloze' };
 
+const LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
+/** Marker class of remark-flexible-markers' `=x=…==` marks, which are undone. */
+const COLOURED = '__coloured-marker';
+
 /**
  * Turns Obsidian highlights `==text==` into `mark` nodes (rendered `<mark class="cloze">`) and
  * counts them as clozes of the note. Parsing is remark-flexible-markers': it works on text
@@ -22,7 +26,10 @@ const defaults: Required<RemarkClozeOptions> = { className: 'cloze' };
 export function remarkCloze(this: Processor, options: RemarkClozeOptions = {}): Transformer<Root> {
   const settings = { ...defaults, ...options };
   const markers = remarkFlexibleMarkers.call(this, {
-    markerClassName: () => [settings.className],
+    // remark-flexible-markers also reads `=r=red==` as a coloured mark; Obsidian does not. Map each
+    // letter to itself so the colour names the letter, and put such marks back as text below.
+    dictionary: Object.fromEntries(LETTERS.map((l) => [l, l])),
+    markerClassName: (letter) => (letter ? [COLOURED, letter] : [settings.className]),
     // Obsidian shows `====` as text, not as an empty highlight.
     actionForEmptyContent: 'keep',
   }) as Transformer<Root>;
@@ -30,8 +37,15 @@ export function remarkCloze(this: Processor, options: RemarkClozeOptions = {}): 
     // The markers transformer is synchronous and ignores its callback.
     void markers(tree, file, () => undefined);
     let clozes = 0;
-    visit(tree, 'mark', () => {
+    visit(tree, 'mark', (node, index, parent) => {
+      const [kind, letter] = (node.data?.hProperties?.className ?? []) as string[];
+      if (kind === COLOURED && parent && index !== undefined) {
+        const text = (value: string): PhrasingContent => ({ type: 'text', value });
+        parent.children.splice(index, 1, text(`=${letter}=`), ...node.children, text('=='));
+        return index;
+      }
       clozes += 1;
+      return undefined;
     });
     addStudyCount(file.data, 'clozes', clozes);
   };
