@@ -102,6 +102,22 @@ describe.skipIf(!hasChromium)('Obsidian syntax in a real browser (Chromium)', ()
     await p.close();
   });
 
+  test('on a phone-sized screen (dark theme) the popover stays inside the viewport', async () => {
+    page = await browser.newPage({ viewport: { width: 380, height: 800 }, colorScheme: 'dark' });
+    await page.goto(`${server.url}/syntax-demo/`, { waitUntil: 'load' });
+    for (const id of ['cost', 'gil']) {
+      await page.locator(`#user-content-fnref-${id}`).focus();
+      const popover = page.locator(`#user-content-fnpop-${id}`);
+      await expect.poll(() => popover.isVisible()).toBe(true);
+      const box = (await popover.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(380);
+    }
+    await page.waitForTimeout(300); // let the fade-in finish
+    await page.screenshot({ path: join(SHOTS, 'footnote-phone-dark.png') });
+    await page.close();
+  });
+
   test('math is rendered by KaTeX at build time with its CSS loaded once; $5 and $10 stays text', async () => {
     const p = await open('/syntax-demo/');
     expect(await p.locator('.katex').count()).toBe(2);
