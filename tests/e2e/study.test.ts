@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 
@@ -229,5 +229,14 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     expect(html).toMatch(/<study-mode data-pagefind-ignore/);
     const other = readFileSync(join(siteDir, 'concurrency-options/index.html'), 'utf8');
     expect(other).not.toContain('study-mode');
+  });
+
+  test('search indexes the highlighted words and the answers, not the study labels', () => {
+    const dir = join(siteDir, 'pagefind', 'fragment');
+    const fragments = readdirSync(dir).map((f) => gunzipSync(readFileSync(join(dir, f))).toString('utf8'));
+    const note = fragments.filter((f) => f.includes('simultaneous'));
+    expect(note.length).toBeGreaterThan(0);
+    expect(note.some((f) => f.includes('Creating a Session object'))).toBe(true);
+    for (const f of fragments) expect(f).not.toMatch(/\d+ clozes|Reveal all|Hide all/);
   });
 });
