@@ -110,20 +110,22 @@ export function headingKey(heading: string): string {
 
 /** The sentence around `text[start, end)`: back to the previous `. `, on to the next `.`, at most ~`max` characters. */
 export function sentenceAround(text: string, start: number, end: number, max = 240): Context {
-  const flat = text.replace(/\s/g, ' ');
+  // Only the window around the link is scanned and copied: O(max) per link, whatever the block size.
   const half = max >> 1;
+  const space = (i: number) => i >= 0 && i < text.length && /\s/.test(text[i]!);
+  const stop = (i: number) => /[.!?]/.test(text[i] ?? '');
   let s = start;
-  while (s > 0 && start - s < half && !(flat[s - 1] === ' ' && /[.!?]/.test(flat[s - 2] ?? ''))) s--;
-  let e = end;
+  while (s > 0 && start - s < half && !(space(s - 1) && stop(s - 2))) s--;
   // A sentence ends at `.`, `!` or `?` followed by a space or the end (`alpha.md` goes on).
-  const ends = (i: number) => /[.!?]/.test(flat[i]!) && (i + 1 === flat.length || flat[i + 1] === ' ');
-  while (e < flat.length && e - end < half && !ends(e)) e++;
-  if (e < flat.length && ends(e)) e++;
+  const ends = (i: number) => stop(i) && (i + 1 === text.length || space(i + 1));
+  let e = end;
+  while (e < text.length && e - end < half && !ends(e)) e++;
+  if (e < text.length && ends(e)) e++;
   // `==highlight==` markers are rendered by a later plugin: drop them from the quoted text.
-  const tidy = (t: string) => t.replace(/ {2,}/g, ' ').replace(/==(?=\S)|(?<=\S)==/g, '');
-  const before = (s > 0 && start - s >= half ? '…' : '') + tidy(flat.slice(s, start)).trimStart();
-  const after = tidy(flat.slice(end, e)).trimEnd() + (e < flat.length && e - end >= half ? '…' : '');
-  return { before, match: flat.slice(start, end), after };
+  const tidy = (t: string) => t.replace(/\s+/g, ' ').replace(/==(?=\S)|(?<=\S)==/g, '');
+  const before = (s > 0 && start - s >= half ? '…' : '') + tidy(text.slice(s, start)).trimStart();
+  const after = tidy(text.slice(end, e)).trimEnd() + (e < text.length && e - end >= half ? '…' : '');
+  return { before, match: tidy(text.slice(start, end)), after };
 }
 
 interface Block {
@@ -201,6 +203,8 @@ interface TrieNode {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Bare URLs stay text in the graph's parse (no autolink literals): their words are not mentions. */
+const BARE_URL = /\b(?:https?:\/\/|www\.)\S+/giu;
 const words = (text: string) => Array.from(text.matchAll(WORD), (m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
 
 function addPhrase(trie: TrieNode, phrase: string, target: string): void {
@@ -366,7 +370,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     const seen = new Set<string>();
     for (const block of blocks) {
       for (const [from, to] of block.prose) {
-        const list = words(block.text.slice(from, to));
+        const list = words(block.text.slice(from, to).replace(BARE_URL, (url) => ' '.repeat(url.length)));
         for (let i = 0; i < list.length; i++) {
           let node: TrieNode | undefined = trie;
           let best: { targets: string[]; end: number } | undefined;

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { FootnoteDefinition, FootnoteReference, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Processor } from 'unified';
+import type { Plugin, Processor } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { headingKey, siteLinkGraph, type LinkGraph, type Resolution } from '../lib/link-graph.ts';
@@ -45,9 +45,9 @@ export interface WikilinksOptions {
  * are reported once by the vault check (`src/lib/link-checks.ts`), not here.
  * Must run before remark-images and the highlight plugin (it creates `image` and `link` nodes).
  */
-export function remarkWikilinks(this: Processor<Root>, options: WikilinksOptions = {}) {
-  (remarkWikiLinkSyntax as unknown as (this: Processor<Root>) => void).call(this);
-  const processor = this;
+export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (options = {}) {
+  remarkWikiLinkSyntax.call(this);
+  const processor = this as unknown as Processor<Root>;
   const getGraph = options.graph ?? siteLinkGraph;
   const base = options.base ?? siteBase;
   const notesDir = options.notesDir ?? defaultNotesDir;
@@ -153,7 +153,7 @@ export function remarkWikilinks(this: Processor<Root>, options: WikilinksOptions
       data: { hName: 'div', hProperties: { className: ['wikilink-embed'], dataEmbed: target.id } },
     } as WikiEmbed;
   }
-}
+};
 
 /** The nodes from the heading with `key` to the next heading of the same or a higher level. */
 function section(content: RootContent[], key: string): RootContent[] {
