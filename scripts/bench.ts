@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { anatomy, dirBytes, pageAssets, quantile } from './bench/dist-stats.ts';
@@ -67,7 +67,13 @@ function measureDist(dist: string, vault: VaultSummary): Omit<BuildResult, 'wall
 
 /** Builds `vault` once with `args` (full or baseline) into its own output and cache folders. */
 async function build(kind: 'full' | 'baseline', args: string[], work: string, vault: VaultSummary): Promise<BuildResult> {
-  const dist = join(work, `${kind}-dist`);
+  // Astro puts the prerender bundle of an outDir outside the cwd into <cwd>/.astro/.prerender/,
+  // shared by every such build: concurrent builds (tests, other helpers) delete each other's
+  // chunks (ERR_MODULE_NOT_FOUND). Inside the project, each build gets <outDir>/.prerender/, and
+  // the bundle's bare imports still resolve from node_modules (a symlink to a temp folder does
+  // not: Node resolves from the real path). bench/out/ is git-ignored; the folder is removed below.
+  const dist = join(root, 'bench', 'out', `${basename(work)}-${kind}`);
+  cleanup.push(dist);
   const env: Record<string, string> = { NOTES_DIR: vault.dir, OUT_DIR: dist, ASTRO_CACHE_DIR: join(work, `${kind}-cache`), ASTRO_TELEMETRY_DISABLED: '1' };
   if (opts['defer-render'] && kind === 'full') env.DEFER_RENDER = '1';
   log(`${vault.notes} notes: ${kind} build…`);
@@ -124,6 +130,8 @@ function writeResults(runs: RunResult[]): string {
 }
 
 const runs: RunResult[] = [];
+/** Output folders to remove once measured (they live in bench/out/, see build()). */
+const cleanup: string[] = [];
 let md = '';
 for (const n of sizes) {
   const work = mkdtempSync(join(tmpdir(), `bench-${n}-`));
@@ -141,8 +149,8 @@ for (const n of sizes) {
       page_js_gz_bytes: full.page_js_gz_bytes, pagefind_index_bytes: full.pagefind_index_bytes, first_query_bytes: full.first_query_bytes,
     });
   } finally {
-    if (opts.keep) log(`kept ${work}`);
-    else rmSync(work, { recursive: true, force: true });
+    if (opts.keep) log(`kept ${work} and ${cleanup.join(', ')}`);
+    else for (const dir of [work, ...cleanup.splice(0)]) rmSync(dir, { recursive: true, force: true });
   }
   md = writeResults(runs);
 }
