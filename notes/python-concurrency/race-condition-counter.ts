@@ -6,7 +6,7 @@
  * Node's model: no GIL, and no shared globals between threads: each worker has its own heap, so
  * `counter` must live in a SharedArrayBuffer that every worker maps. The ThreadPoolExecutor is a
  * tinypool worker_threads pool (a few workers, not 5000 threads; each worker runs its slice of the
- * 5000 `increment_counter` calls, like `map(..., chunksize=...)`). Without the GIL, `counter[0]++`
+ * 5000 `increment_counter` calls, like `map(..., chunksize=...)`). Without the GIL, `counter[0] += 1`
  * across workers really loses updates (a plain read, add, write on shared memory), while
  * `Atomics.add` makes the read-modify-write indivisible; the demo prints both. How many updates are
  * lost depends on timing (usually thousands, occasionally none). CPython 3.11 happens to switch
@@ -26,7 +26,7 @@ interface Slice {
 
 function incrementCounter(counter: Int32Array, _fakeValue: number): void {
   for (let i = 0; i < 100; i++) {
-    counter[0]++; // read the current value, add one, write it back: three steps, not one
+    counter[0] = counter[0]! + 1; // `counter += 1`: read the value, add one, write it back; three steps
   }
 }
 
@@ -70,7 +70,7 @@ if (isMainThread) {
   try {
     const expected = fakeData.length * 100;
     const racy = await countWith(pool, workers, fakeData, false);
-    console.log(`counter[0]++: ${racy} (${expected - racy} updates lost)`);
+    console.log(`counter[0] += 1: ${racy} (${expected - racy} updates lost)`);
     const atomic = await countWith(pool, workers, fakeData, true);
     console.log(`Atomics.add: ${atomic} (${expected - atomic} updates lost)`);
   } finally {
@@ -79,7 +79,7 @@ if (isMainThread) {
 }
 
 // Output:
-// counter[0]++: ... (... updates lost)
+// counter[0] += 1: ... (... updates lost)
 // Atomics.add: 500000 (0 updates lost)
 
 // Python output:
