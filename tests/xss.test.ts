@@ -2,6 +2,13 @@ import type { Element, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import { visitParents } from 'unist-util-visit-parents';
 import { describe, expect, test } from 'vitest';
+import type { Root as MdastRoot } from 'mdast';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { rehypeSanitizeNotes } from '../src/plugins/rehype-sanitize-notes.ts';
 import { ALLOWED_BLOCK_HTML, ALLOWED_HTML, XSS_PAYLOADS } from './fixtures/xss/payloads.ts';
 import { renderNote } from './render-note.ts';
 
@@ -71,5 +78,25 @@ describe('raw HTML is sanitized', () => {
     expect(await renderNote('<span id="getElementById" name="x">s</span>\n\n## Heading One')).toBe(
       '<p><span id="user-content-getElementById" name="user-content-x">s</span></p>\n<h2 id="heading-one">Heading One</h2>',
     );
+  });
+
+  test("other plugins' mdast nodes keep their generic attributes, and code meta reaches Expressive Code", async () => {
+    // A stand-in for the wikilink/cards/tabs plugins: an mdast node with hName/hProperties.
+    const addWidget = () => (tree: MdastRoot) => {
+      tree.children.push({
+        type: 'paragraph',
+        children: [{ type: 'text', value: 'w' }],
+        data: { hName: 'div', hProperties: { className: ['widget'], dataKind: 'card', ariaExpanded: 'false', role: 'button', tabIndex: 0, hidden: true, title: 'T', onClick: 'x()', style: 'color:red' } },
+      });
+    };
+    const processor = unified().use(remarkParse).use(addWidget).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeSanitizeNotes);
+    const tree = await processor.run(processor.parse('```py title="a.py" frame="none"\nx\n```\n'));
+    const metas: unknown[] = [];
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'code') metas.push(node.data);
+    });
+    expect(metas).toEqual([{ meta: 'title="a.py" frame="none"' }]);
+    const html = unified().use(rehypeStringify).stringify(tree);
+    expect(html).toContain('<div class="widget" data-kind="card" aria-expanded="false" role="button" tabindex="0" hidden title="T">w</div>');
   });
 });
