@@ -192,6 +192,25 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     await page.context().close();
   });
 
+  test('if the study script never runs, a stored study mode gives the note back after a few seconds', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      localStorage.setItem('notes:study-mode', 'on');
+      const define = customElements.define.bind(customElements);
+      customElements.define = (name, ctor, options) => (name === 'study-mode' ? undefined : define(name, ctor, options));
+    });
+    const page = await context.newPage();
+    await page.goto(base + NOTE);
+    const markColour = () => page.locator('mark.cloze').first().evaluate((e) => getComputedStyle(e).color);
+    const answer = page.locator('.qa-answer').first();
+    expect(await page.locator('html').getAttribute('data-study')).toBe('on');
+    expect(await markColour()).toBe('rgba(0, 0, 0, 0)'); // hidden before paint, as it should be
+    expect(await answer.isVisible()).toBe(false);
+    await expect.poll(markColour, { timeout: 8_000 }).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await answer.isVisible()).toBe(true);
+    await context.close();
+  });
+
   test('study mode reads well in the light theme too', async () => {
     const page = await open(NOTE, { colorScheme: 'light' });
     await page.getByRole('button', { name: 'Study', exact: true }).click();
