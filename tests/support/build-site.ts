@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Result of building a vault with the project's real `npm run build` (lint + astro build). */
@@ -10,15 +9,21 @@ export interface BuiltSite {
   output: string;
 }
 
+const root = resolve(import.meta.dirname, '../..');
+
 /**
- * Builds the site for `notesDir` into a fresh temp folder with its own Astro cache, so
- * test files can build different vaults side by side without touching `dist/`.
+ * Builds the site for `notesDir` into a fresh folder with its own Astro cache, so test files
+ * can build different vaults side by side without touching `dist/`. The folder must be inside
+ * the project: for an `outDir` outside the working directory Astro writes its prerender bundle
+ * to the shared `./.astro/.prerender`, and concurrent builds then overwrite each other.
  */
 export function buildSite(notesDir: string, env: Record<string, string> = {}): BuiltSite {
-  const work = mkdtempSync(join(tmpdir(), 'notes-site-'));
+  const scratch = join(root, 'node_modules', '.cache', 'site-builds');
+  mkdirSync(scratch, { recursive: true });
+  const work = mkdtempSync(join(scratch, 'build-'));
   const outDir = join(work, 'dist');
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
-    cwd: resolve(import.meta.dirname, '../..'),
+    cwd: root,
     env: { ...process.env, NOTES_DIR: resolve(notesDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
