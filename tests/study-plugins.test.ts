@@ -201,3 +201,18 @@ describe('study mode inside the site pipeline (src/plugins/pipeline.ts)', () => 
     expect(readStudyCounts((file.data as { astro?: { frontmatter?: unknown } }).astro?.frontmatter)).toEqual({ clozes: 11, cards: 6 });
   });
 });
+
+describe('study counts shown under the title', () => {
+  test.each([
+    [{ clozes: 11, cards: 6 }, '11 clozes · 6 cards'],
+    [{ clozes: 1, cards: 0 }, '1 cloze'],
+    [{ clozes: 0, cards: 1 }, '1 card'],
+    [{ clozes: 0, cards: 0 }, ''],
+  ])('formats %o as %j', (counts, text) => {
+    expect(formatStudyCounts(counts)).toBe(text);
+  });
+
+  test.each([[undefined], [{}], [{ study: 'x' }], [{ study: { clozes: -1, cards: 1.5 } }]])('reads %o as no counts', (frontmatter) => {
+    expect(readStudyCounts(frontmatter)).toEqual({ clozes: 0, cards: 0 });
+  });
+});

@@ -1,3 +1,5 @@
+import type { VFile } from 'vfile';
+
 /**
  * Per-note study facts (highlights = clozes, question/answer cards), recorded by the remark
  * plugins on the file being processed and read back by the `PageTitle` override through
@@ -11,18 +13,28 @@ export interface StudyCounts {
 /** The key under which the counts live in `file.data.astro.frontmatter`. */
 export const STUDY_KEY = 'study';
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Clozes and cards of the note, set by remark-cloze and remark-cards. */
+    study: StudyCounts;
+  }
+}
+
 interface AstroFileData {
   astro?: { frontmatter?: Record<string, unknown> };
 }
 
-/** Adds `delta` to one count of the file's study facts (creating them at zero). */
-export function addStudyCount(data: unknown, kind: keyof StudyCounts, delta: number): StudyCounts {
-  const fileData = data as AstroFileData;
-  fileData.astro ??= {};
-  fileData.astro.frontmatter ??= {};
-  const current = readStudyCounts(fileData.astro.frontmatter);
+/**
+ * Adds `delta` to one count of the file's study facts (creating them at zero): in the typed
+ * `file.data.study`, and in Astro's `file.data.astro.frontmatter.study`, which Astro hands back
+ * to pages as `remarkPluginFrontmatter`.
+ */
+export function addStudyCount(file: VFile, kind: keyof StudyCounts, delta: number): StudyCounts {
+  const current = file.data.study ?? { clozes: 0, cards: 0 };
   const next = { ...current, [kind]: current[kind] + delta };
-  fileData.astro.frontmatter[STUDY_KEY] = next;
+  file.data.study = next;
+  const astro = ((file.data as AstroFileData).astro ??= {});
+  (astro.frontmatter ??= {})[STUDY_KEY] = next;
   return next;
 }
 

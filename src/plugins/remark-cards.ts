@@ -93,7 +93,7 @@ export function remarkCards(options: RemarkCardsOptions = {}) {
       cards += 1;
       return SKIP;
     });
-    addStudyCount(file.data, 'cards', cards);
+    addStudyCount(file, 'cards', cards);
   };
 }
 

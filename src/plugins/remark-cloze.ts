@@ -47,6 +47,6 @@ export function remarkCloze(this: Processor, options: RemarkClozeOptions = {}): 
       clozes += 1;
       return undefined;
     });
-    addStudyCount(file.data, 'clozes', clozes);
+    addStudyCount(file, 'clozes', clozes);
   };
 }
