@@ -6,18 +6,14 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatProblem, sortProblems, type Problem } from '../src/lib/problems.ts';
-import { notesDir as defaultNotesDir, notesDisplayDir } from '../src/lib/site-config.ts';
-import { collectPlan, type TranslationFile } from './snippets/collect.ts';
-import { evaluate, type Outcome } from './snippets/evaluate.ts';
+import type { Problem } from '../src/lib/problems.ts';
+import type { TranslationFile } from './snippets/collect.ts';
+import type { Outcome } from './snippets/evaluate.ts';
 import { FIXTURE_HOSTS, startFixtureWeb, type FixtureServer } from './snippets/fixture-web.ts';
 import { NETNS_ENV, netnsUnavailable, runInNetns } from './snippets/netns.ts';
-import { runPython, type PythonRunResult } from './snippets/python-runner.ts';
-import { resultsJson, summaryLine, totals } from './snippets/report.ts';
-import { PythonCache } from './snippets/python-cache.ts';
-import { PROJECT_ROOT, runSandboxed, type SandboxResult } from './snippets/sandbox.ts';
-import { makeFixtureTls } from './snippets/tls-ca.ts';
-import { typecheck, type TypeDiagnostic } from './snippets/typecheck.ts';
+import type { PythonRunResult } from './snippets/python-runner.ts';
+import type { SandboxResult } from './snippets/sandbox.ts';
+import type { TypeDiagnostic } from './snippets/typecheck.ts';
 
 const { values: opt } = parseArgs({
   options: {
@@ -47,8 +43,6 @@ if (opt.help) {
 }
 
 const started = performance.now();
-const root = PROJECT_ROOT;
-const notesDir = opt.notes ? resolve(opt.notes) : defaultNotesDir;
 const unavailable = process.env[NETNS_ENV] || opt['no-netns'] ? undefined : netnsUnavailable();
 
 if (!process.env[NETNS_ENV] && !opt['no-netns'] && !unavailable) {
@@ -62,6 +56,18 @@ if (!process.env[NETNS_ENV] && !opt['no-netns'] && !unavailable) {
 }
 
 async function check(): Promise<number> {
+  // Loaded here, not at the top: the outer process only re-executes itself in the namespace.
+  const { formatProblem, sortProblems } = await import('../src/lib/problems.ts');
+  const { notesDir: defaultNotesDir, notesDisplayDir } = await import('../src/lib/site-config.ts');
+  const { collectPlan } = await import('./snippets/collect.ts');
+  const { evaluate } = await import('./snippets/evaluate.ts');
+  const { runPython } = await import('./snippets/python-runner.ts');
+  const { PythonCache } = await import('./snippets/python-cache.ts');
+  const { resultsJson, summaryLine, totals } = await import('./snippets/report.ts');
+  const { PROJECT_ROOT: root, runSandboxed } = await import('./snippets/sandbox.ts');
+  const { makeFixtureTls } = await import('./snippets/tls-ca.ts');
+  const { typecheck } = await import('./snippets/typecheck.ts');
+  const notesDir = opt.notes ? resolve(opt.notes) : defaultNotesDir;
   const inNetns = Boolean(process.env[NETNS_ENV]);
   const scale = Number(opt.scale);
   const latencyMs = Number(opt['latency-ms']);

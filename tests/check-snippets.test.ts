@@ -82,6 +82,18 @@ describe('check:snippets on hostile translations', () => {
   });
 });
 
+describe('check:snippets without a network namespace', () => {
+  test('says it is weaker, still serves the fixture web and still blocks other hosts', () => {
+    const dir = 'tests/snippets/fallback';
+    const r = cli(['--notes', dir, '--no-results', '--no-netns', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
+    expect(r.lines[0]).toBe('network: WEAKER FALLBACK, no network namespace (--no-netns): translations are guarded by the preload only (fixture hosts remapped, other connections blocked in JS); Python originals are NOT isolated');
+    expect(r.lines.find((l) => l.includes('read-two-sites.ts:'))).toMatch(/^ok {3}.*2 HTTP requests, max 1 in flight; python .* \(passed\)$/);
+    expect(r.lines).toContain('tests/snippets/fallback/fetch.md:11:1 error: tests/snippets/fallback/fetch/phone-home.ts: sandbox violation: network 203.0.113.7:80 [snippet-sandbox]');
+    expect(r.lines.at(-1)).toBe('snippets: 2 python blocks, 2 translated, 2 ran, 0 fragments, 2 parity-checked, 0 stale, 1 failed');
+    expect(r.code).toBe(1);
+  }, 120_000);
+});
+
 describe('check:snippets on the notes', () => {
   test('runs every translation and ends with the summary line', () => {
     const r = cli(['--no-results']);

@@ -87,7 +87,7 @@ export function evaluate(
     evidence.push(`wall ${secs(run.wallMs / 1000)}, delays' critical path ${secs(run.virtualSeconds)}`);
     if (run.requests > 0) evidence.push(`${run.requests} HTTP requests, max ${run.maxInFlight} in flight`);
     if (run.parallelism !== undefined && t.allow.includes('worker')) {
-      evidence.push(`CPU/wall ${run.parallelism.toFixed(2)}${o.cores >= 2 && run.parallelism <= 1 ? ' (no parallel speedup observed: machine busy?)' : ''}`);
+      evidence.push(`${run.workers} worker threads, CPU/wall ${run.parallelism.toFixed(2)}${o.cores >= 2 && run.parallelism <= 1 ? ' (≤ 1: no parallel speedup observed in this run)' : ''}`);
     }
     if (t.elapsed !== undefined) {
       if (run.virtualSeconds > 0 || t.elapsed === 0) {

@@ -12,6 +12,7 @@ export class PythonCache {
   readonly file: string;
   readonly salt: string;
   private entries: Record<string, PythonRunResult>;
+  private readonly fresh: boolean;
   hits = 0;
 
   /** Opens the cache under `root/node_modules/.cache/check-snippets/`; `fresh` ignores stored entries. */
@@ -19,16 +20,16 @@ export class PythonCache {
     this.file = join(root, 'node_modules', '.cache', 'check-snippets', 'python-runs.json');
     const runtime = readFileSync(join(SITECUSTOMIZE_DIR, 'sitecustomize.py'), 'utf8');
     this.salt = createHash('sha256').update(JSON.stringify({ conditions, runtime, FIXTURE_PAGES })).digest('hex').slice(0, 16);
+    this.fresh = fresh;
     this.entries = {};
-    if (!fresh) {
-      try { this.entries = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, PythonRunResult>; } catch { /* none yet */ }
-    }
+    // Loaded even when `fresh`: other blocks' entries are kept when the cache is saved.
+    try { this.entries = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, PythonRunResult>; } catch { /* none yet */ }
   }
 
   /** Returns the stored result for a block, or runs it and stores a completed result. */
   async get(hash: string, run: () => Promise<PythonRunResult>): Promise<PythonRunResult> {
     const key = `${hash}:${this.salt}`;
-    const hit = this.entries[key];
+    const hit = this.fresh ? undefined : this.entries[key];
     if (hit) {
       this.hits++;
       return { ...hit, cached: true };

@@ -47,6 +47,8 @@ export interface SandboxResult {
   requests: number;
   /** Process CPU time / wall time: above 1 means more than one core worked at once. */
   parallelism?: number;
+  /** Worker threads the program started (each runs the preload once). */
+  workers: number;
   peakRssMiB: number;
 }
 
@@ -127,10 +129,12 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
   let maxInFlight = 0;
   let requests = 0;
   let parallelism: number | undefined;
+  let workers = 0;
   const lines = await readFile(trace, 'utf8').catch(() => '');
   for (const line of lines.split('\n')) {
     if (!line) continue;
-    const r = JSON.parse(line) as { v?: number; maxInFlight?: number; requests?: number; violation?: string; target?: string; exit?: boolean; main?: boolean; cpuMs?: number; wallMs?: number };
+    const r = JSON.parse(line) as { v?: number; maxInFlight?: number; requests?: number; violation?: string; target?: string; exit?: boolean; main?: boolean; cpuMs?: number; wallMs?: number; worker?: boolean };
+    if (r.worker) workers++;
     if (r.v !== undefined) virtualMs = Math.max(virtualMs, r.v);
     if (r.maxInFlight !== undefined) maxInFlight = Math.max(maxInFlight, r.maxInFlight);
     if (r.requests !== undefined) requests = Math.max(requests, r.requests);
@@ -139,7 +143,7 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
   }
   return {
     stdout, stderr, exitCode, signal, timedOut, memoryExceeded, violations: [...new Set(violations)], wallMs,
-    virtualSeconds: virtualMs / 1000, maxInFlight, requests, ...(parallelism === undefined ? {} : { parallelism }), peakRssMiB,
+    virtualSeconds: virtualMs / 1000, maxInFlight, requests, ...(parallelism === undefined ? {} : { parallelism }), workers, peakRssMiB,
   };
 }
 

@@ -29,6 +29,7 @@ const record = (fields: Record<string, unknown>) => {
 // A worker starts at the virtual time its parent had when it was created (environment data is
 // cloned into each new Worker).
 let vnow = Number(getEnvironmentData('snippets:vnow') ?? 0);
+if (!isMainThread) record({ worker: true });
 const advance = (vend: number) => {
   if (vend <= vnow) return;
   vnow = vend;
