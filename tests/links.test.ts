@@ -259,3 +259,19 @@ describe('rendering', () => {
     expect(delta).toContain('<a href="/delta/" title="Delta (not embedded: it would embed itself)" class="wikilink wikilink-embed-skipped">delta</a>');
   });
 });
+
+describe('in the site pipeline (all plugins, Astro processor)', () => {
+  test('an image embed of a missing file gets the image placeholder of remark-images', async () => {
+    const { renderNote } = await import('./render-note.ts');
+    const html = await renderNote('![[no-such-diagram.png|The flow]]\n');
+    expect(html).toContain('class="image-missing"');
+    expect(html).toContain('The flow');
+    expect(html).not.toContain('<img');
+  });
+
+  test('a highlight around a wikilink keeps the link inside the mark', async () => {
+    const { renderNote } = await import('./render-note.ts');
+    const html = await renderNote('==[[input_output|I/O]] bound== process.\n');
+    expect(html).toMatch(/<mark[^>]*><a href="\/concepts\/input-output\/"[^>]*class="wikilink wikilink-concept">I\/O<\/a> bound<\/mark>/);
+  });
+});

@@ -276,7 +276,14 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   }
 
   const tagIndex = new Map<string, VaultNote[]>();
-  for (const { facts } of parsed) for (const tag of facts.tags) add(tagIndex, tag, facts.note);
+  // A note's tags are unique, so each note is pushed at most once per tag: no `includes` scan.
+  for (const { facts } of parsed) {
+    for (const tag of facts.tags) {
+      const list = tagIndex.get(tag);
+      if (list) list.push(facts.note);
+      else tagIndex.set(tag, [facts.note]);
+    }
+  }
 
   const concepts = new Map<string, Concept>();
   const conceptsByKey = new Map<string, Concept>();
