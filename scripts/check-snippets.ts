@@ -20,7 +20,7 @@ const { values: opt } = parseArgs({
     notes: { type: 'string' },
     results: { type: 'string' },
     'no-results': { type: 'boolean' },
-    scale: { type: 'string', default: '0.05' },
+    scale: { type: 'string', default: '0.1' },
     'latency-ms': { type: 'string', default: '100' },
     'timeout-ms': { type: 'string', default: '15000' },
     'python-timeout-ms': { type: 'string', default: '60000' },
@@ -36,7 +36,7 @@ const { values: opt } = parseArgs({
   },
 });
 if (opt.help) {
-  console.log(`usage: node scripts/check-snippets.ts [--notes DIR] [--results FILE | --no-results] [--scale 0.05]
+  console.log(`usage: node scripts/check-snippets.ts [--notes DIR] [--results FILE | --no-results] [--scale 0.1]
   [--latency-ms 100] [--timeout-ms 15000] [--python-timeout-ms 60000] [--heap-mib 256] [--rss-mib 512]
   [--jobs N] [--python /usr/bin/python3] [--no-python] [--fresh-python] [--no-netns] [--bench]`);
   process.exit(0);

@@ -18,7 +18,7 @@ describe('check:snippets on hostile translations', () => {
   const results = join(mkdtempSync(join(tmpdir(), 'snippets-test-')), 'results.json');
   let run: ReturnType<typeof cli>;
   beforeAll(() => {
-    run = cli(['--notes', dir, '--results', results, '--timeout-ms', '8000', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
+    run = cli(['--notes', dir, '--results', results, '--timeout-ms', '10000', '--heap-mib', '64', '--rss-mib', '256', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
   }, 240_000);
   const problem = (note: string, rule: string) => run.lines.filter((l) => l.startsWith(`${dir}/${note}.md:`) && l.endsWith(`[${rule}]`));
 
@@ -32,9 +32,9 @@ describe('check:snippets on hostile translations', () => {
   });
 
   test.each([
-    ['hang', 'snippet-timeout', 'tests/snippets/hostile/hang.md:3:1 error: tests/snippets/hostile/hang/busy-loop.ts: timed out after 8 s: killed [snippet-timeout]'],
-    ['alloc', 'snippet-memory', 'tests/snippets/hostile/alloc.md:3:1 error: tests/snippets/hostile/alloc/unbounded.ts: exceeded the memory cap (256 MiB heap, 512 MiB resident): killed [snippet-memory]'],
-    ['alloc-offheap', 'snippet-memory', 'tests/snippets/hostile/alloc-offheap.md:3:1 error: tests/snippets/hostile/alloc-offheap/buffers.ts: exceeded the memory cap (256 MiB heap, 512 MiB resident): killed [snippet-memory]'],
+    ['hang', 'snippet-timeout', 'tests/snippets/hostile/hang.md:3:1 error: tests/snippets/hostile/hang/busy-loop.ts: timed out after 10 s: killed [snippet-timeout]'],
+    ['alloc', 'snippet-memory', 'tests/snippets/hostile/alloc.md:3:1 error: tests/snippets/hostile/alloc/unbounded.ts: exceeded the memory cap (64 MiB heap, 256 MiB resident): killed [snippet-memory]'],
+    ['alloc-offheap', 'snippet-memory', 'tests/snippets/hostile/alloc-offheap.md:3:1 error: tests/snippets/hostile/alloc-offheap/buffers.ts: exceeded the memory cap (64 MiB heap, 256 MiB resident): killed [snippet-memory]'],
     ['write-outside', 'snippet-sandbox', 'tests/snippets/hostile/write-outside.md:3:1 error: tests/snippets/hostile/write-outside/escape.ts: sandbox violation: FileSystemWrite /etc/snippet-check-hostile.txt [snippet-sandbox]'],
     ['read-outside', 'snippet-sandbox', 'tests/snippets/hostile/read-outside.md:3:1 error: tests/snippets/hostile/read-outside/peek.ts: sandbox violation: FileSystemRead /etc/hostname [snippet-sandbox]'],
     ['spawn', 'snippet-sandbox', 'tests/snippets/hostile/spawn.md:3:1 error: tests/snippets/hostile/spawn/shell-out.ts: sandbox violation: ChildProcess id [snippet-sandbox]'],
