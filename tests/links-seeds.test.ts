@@ -19,7 +19,7 @@ describe('the seeds', () => {
 
   test('the links to unwritten notes of python-concurrency are concept links with a page each', () => {
     const html = page('python-concurrency');
-    for (const [slug, text] of [['python', 'Python'], ['computer-science', 'computer_science'], ['algorithm', 'algorithm'], ['computer-network', 'computer_network'], ['input-output', 'I/O'], ['go', 'Go > Goroutines'], ['asyncio', 'asyncio']]) {
+    for (const [slug, text] of [['python', 'Python'], ['computer-science', 'computer_science'], ['algorithm', 'algorithm'], ['computer-network', 'computer_network'], ['input-output', 'I/O'], ['go', 'Go > Goroutines'], ['asyncio', 'asyncio']] as const) {
       expect(html).toContain(`<a href="/concepts/${slug}/" title="“`);
       expect(html).toMatch(new RegExp(`href="/concepts/${slug}/"[^>]*class="wikilink wikilink-concept">${text.replace(/[/]/g, '\\/')}</a>`));
       expect(page(`concepts/${slug}`)).toContain('Not written yet');

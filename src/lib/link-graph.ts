@@ -5,6 +5,8 @@
  * titles in one pass per note: O(total text). Render plugins, pages and lint all read this graph.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -438,19 +440,44 @@ function embedCycles(embeds: Map<string, Array<{ to: string; link: FoundLink }>>
 }
 
 const CACHE = Symbol.for('pyconcurrency-notes.linkGraph');
-type Cache = { graph: LinkGraph; at: number };
+type Cache = { graph: LinkGraph; stamp: string; checked: number };
+
+/** Cheap fingerprint of the notes folder (paths, sizes, mtimes): stats only, no reads. */
+function folderStamp(dir: string): string {
+  const hash = createHash('sha1');
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.md')) {
+        const st = statSync(full);
+        hash.update(`${full}\0${st.size}\0${st.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
 
 /**
  * The site's link graph, built once per process from `scanVault` and shared through `globalThis`,
  * so the Markdown pipeline (config context) and the pages (Vite SSR bundle, same process) use one
- * copy. Under `astro dev` it is rebuilt when older than a second, so edits show up.
+ * copy. Under `astro dev` it is rebuilt when a note file changes (checked at most twice a second).
  */
 export function siteLinkGraph(): LinkGraph {
   const g = globalThis as typeof globalThis & { [CACHE]?: Cache };
   const cached = g[CACHE];
-  if (cached && (!includeDrafts || Date.now() - cached.at < 1000)) return cached.graph;
+  if (cached && !includeDrafts) return cached.graph;
+  const now = Date.now();
+  if (cached && now - cached.checked < 500) return cached.graph;
+  const stamp = includeDrafts ? folderStamp(notesDir) : '';
+  if (cached && cached.stamp === stamp) {
+    cached.checked = now;
+    return cached.graph;
+  }
   const graph = buildLinkGraph(scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts }));
-  g[CACHE] = { graph, at: Date.now() };
+  g[CACHE] = { graph, stamp, checked: now };
   return graph;
 }
 
