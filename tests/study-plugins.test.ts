@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -126,6 +126,14 @@ describe('remarkCards: question, `&#10;<br>`, answer', () => {
 
   test('counts the cards of the fixture: paragraphs and list items, not the bare <br>', async () => {
     expect((await render(fixture)).counts.cards).toBe(4);
+  });
+
+  // Beside the explicit assertions above: the whole output, regenerated with `UPDATE=1`.
+  test('renders the fixture as tests/fixtures/study-cards/output.html', async () => {
+    const expectedPath = resolve(root, 'tests/fixtures/study-cards/output.html');
+    const { html } = await render(fixture);
+    if (process.env.UPDATE === '1' || !existsSync(expectedPath)) writeFileSync(expectedPath, `${html}\n`);
+    expect(`${html}\n`).toBe(readFileSync(expectedPath, 'utf8'));
   });
 
   test('keeps every word of the fixture, only the separators go', async () => {
