@@ -11,9 +11,9 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const NOTE = '/python-concurrency/';
 const OTHER = '/concurrency-options/';
-/** Screenshots for a human to look at (not compared): STUDY_SHOTS or a temp folder. */
 /** Polls wait this long: the machine is shared, a page may take a moment to run its scripts. */
 const WAIT = { timeout: 5_000, interval: 50 };
+/** Screenshots for a human to look at (not compared): STUDY_SHOTS or a temp folder. */
 const SHOTS = process.env.STUDY_SHOTS ?? join(tmpdir(), 'study-shots');
 
 const TYPES: Record<string, string> = {
