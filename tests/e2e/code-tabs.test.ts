@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('Python / TypeScript tabs in Chromium', () => {
     const ts = page.locator('code-tabs').first().locator('.code-tabs__panel[data-lang="typescript"]');
     expect((await ts.locator('figcaption').first().textContent())?.trim()).toBe('hello-world.ts');
     expect(await ts.locator('.code-tabs__badge').count()).toBeGreaterThan(0);
-    expect(await ts.locator('.copy button').count()).toBe(1);
+    expect(await ts.locator('.expressive-code').first().locator('.copy button').count()).toBe(1);
     await context.close();
   });
 
