@@ -1,6 +1,8 @@
 // Wikilink syntax, resolution (table-driven, in the style of Quartz's path.test.ts), rendering and
 // the exact `notes/FILE.md:LINE:COL` messages of the link checks.
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -273,5 +275,20 @@ describe('in the site pipeline (all plugins, Astro processor)', () => {
     const { renderNote } = await import('./render-note.ts');
     const html = await renderNote('==[[input_output|I/O]] bound== process.\n');
     expect(html).toMatch(/<mark[^>]*><a href="\/concepts\/input-output\/"[^>]*class="wikilink wikilink-concept">I\/O<\/a> bound<\/mark>/);
+  });
+});
+
+describe('parse cache', () => {
+  test('a graph from cached parses equals a fresh one, and only parses in use are kept', () => {
+    const cacheFile = join(mkdtempSync(join(tmpdir(), 'links-cache-')), 'links-parse.json');
+    const fresh = buildLinkGraph(scanVault({ dir: VAULT }), { unresolved: 'concept' });
+    const first = buildLinkGraph(scanVault({ dir: VAULT }), { unresolved: 'concept', cacheFile });
+    expect(existsSync(cacheFile)).toBe(true);
+    const second = buildLinkGraph(scanVault({ dir: VAULT }), { unresolved: 'concept', cacheFile });
+    const facts = (g: LinkGraph) => JSON.stringify([g.problems, [...g.linkedFrom].map(([k, v]) => [k, v.map((b) => [b.source.id, b.contexts])]), [...g.mentionedIn].map(([k, v]) => [k, v.map((b) => b.source.id)]), [...g.notes].map(([k, f]) => [k, [...f.anchors], f.tags])]);
+    expect(facts(first)).toBe(facts(fresh));
+    expect(facts(second)).toBe(facts(fresh));
+    const entries = Object.keys((JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: object }).entries);
+    expect(entries).toHaveLength(fresh.notes.size);
   });
 });

@@ -1,4 +1,4 @@
-import { buildLinkGraph } from './link-graph.ts';
+import { buildLinkGraph, parseCacheFile } from './link-graph.ts';
 import { registerCheck } from './lint.ts';
 
 /**
@@ -6,4 +6,5 @@ import { registerCheck } from './lint.ts';
  * `ambiguous-link` (error), `missing-heading` (warning), `unresolved-link` (error, only with
  * `UNRESOLVED_LINKS=error`), `embed-self` and `embed-cycle` (warnings).
  */
-registerCheck((vault) => buildLinkGraph(vault).problems);
+// The parse cache is shared with the `astro build` that follows lint: each note is parsed once.
+registerCheck((vault) => buildLinkGraph(vault, { cacheFile: parseCacheFile }).problems);

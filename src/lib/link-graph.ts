@@ -5,8 +5,8 @@
  * titles in one pass per note: O(total text). Render plugins, pages and lint all read this graph.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -23,6 +23,8 @@ export type UnresolvedPolicy = 'concept' | 'text' | 'error';
 export interface LinkGraphOptions {
   /** What links to missing notes become; default from `UNRESOLVED_LINKS` (site-config). */
   unresolved?: UnresolvedPolicy;
+  /** JSON file caching each note's parse between runs and processes; default none. */
+  cacheFile?: string;
 }
 
 /** The sentence (or list item) around a link or mention, split around the matched words. */
@@ -136,17 +138,38 @@ interface Block {
   prose: Array<[number, number]>;
 }
 
-interface FoundLink {
-  node: WikiLink;
-  block: Block;
+/** A wikilink found by the parse, as plain data (cacheable): body position, block and offsets in it. */
+export interface ParsedLink extends Pick<WikiLink, 'raw' | 'target' | 'heading' | 'alias' | 'embed' | 'value'> {
+  /** 1-based line and column in the note body. */
+  line: number;
+  column: number;
+  block: number;
   start: number;
   end: number;
 }
 
+/** What one parse of a note yields: plain data, so it can be cached between processes (lint, build). */
+export interface ParsedNote {
+  anchors: Array<[string, string]>;
+  tags: string[];
+  blocks: Block[];
+  links: ParsedLink[];
+}
+
+/** Bump when the syntax or `collect` changes: cached parses of older versions are ignored. */
+const PARSE_VERSION = 1;
+
+/** Parses a note once and keeps only what the graph needs. */
+export function parseNote(note: Pick<VaultNote, 'body' | 'data'>): ParsedNote {
+  const tree = parseNoteBody(note.body);
+  const { blocks, links, tags } = collect(tree);
+  return { anchors: [...headingAnchors(tree, note)], tags, blocks, links };
+}
+
 /** Blocks (paragraphs, headings, table cells), links and inline tags of a note, in document order. */
-function collect(tree: Root): { blocks: Block[]; links: FoundLink[]; tags: string[] } {
+function collect(tree: Root): { blocks: Block[]; links: ParsedLink[]; tags: string[] } {
   const blocks: Block[] = [];
-  const links: FoundLink[] = [];
+  const links: ParsedLink[] = [];
   const tags: string[] = [];
   const inline = (node: Parents, block: Block, prose: boolean) => {
     for (const child of node.children as Nodes[]) {
@@ -162,7 +185,11 @@ function collect(tree: Root): { blocks: Block[]; links: FoundLink[]; tags: strin
           break;
         case 'wikiLink':
           block.text += child.value;
-          links.push({ node: child, block, start, end: block.text.length });
+          links.push({
+            raw: child.raw, target: child.target, heading: child.heading, alias: child.alias, embed: child.embed, value: child.value,
+            line: child.position?.start.line ?? 1, column: child.position?.start.column ?? 1,
+            block: blocks.length - 1, start, end: block.text.length,
+          });
           break;
         case 'inlineTag':
           block.text += child.value;
@@ -221,6 +248,47 @@ function addPhrase(trie: TrieNode, phrase: string, target: string): void {
   if (!(node.targets ??= []).includes(target)) node.targets.push(target);
 }
 
+/**
+ * Parses every note, reusing parses cached in `cacheFile` (keyed by a hash of the note's text and
+ * title) and writing back only the ones used, so `npm run build` parses each note once across its
+ * lint and build processes, and an unchanged note is never parsed again.
+ */
+function parseAll(notes: VaultNote[], cacheFile: string | undefined): ParsedNote[] {
+  type CacheFile = { version: number; entries: Record<string, ParsedNote> };
+  let cached: Record<string, ParsedNote> = {};
+  if (cacheFile && existsSync(cacheFile)) {
+    try {
+      const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+      if (data.version === PARSE_VERSION) cached = data.entries;
+    } catch {
+      // A torn or foreign file: parse everything again.
+    }
+  }
+  const used: Record<string, ParsedNote> = {};
+  let parsedNow = 0;
+  const out = notes.map((note) => {
+    const key = createHash('sha1').update(`${note.data.titleSource}\0${note.data.title}\0${note.body}`).digest('base64url');
+    let parsed = cached[key];
+    if (!parsed) {
+      parsed = parseNote(note);
+      parsedNow++;
+    }
+    used[key] = parsed;
+    return parsed;
+  });
+  if (cacheFile && (parsedNow > 0 || Object.keys(cached).length !== notes.length)) {
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ version: PARSE_VERSION, entries: used } satisfies CacheFile));
+      renameSync(tmp, cacheFile);
+    } catch {
+      // The cache is an optimisation: a read-only folder only costs a parse next time.
+    }
+  }
+  return out;
+}
+
 /** Builds the graph of a scanned vault: one parse per note, then one mention pass per note. */
 export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): LinkGraph {
   const policy = options.unresolved ?? unresolvedLinks;
@@ -268,14 +336,14 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   };
 
   // Pass 1: parse each note once; headings and tags now, links and blocks kept for pass 2.
-  const parsed: Array<{ facts: NoteFacts; blocks: Block[]; links: FoundLink[] }> = [];
-  for (const note of vault.notes) {
-    const tree = parseNoteBody(note.body);
-    const { blocks, links, tags } = collect(tree);
-    const facts: NoteFacts = { note, anchors: headingAnchors(tree, note), tags: [...new Set([...note.data.tags, ...tags])] };
+  const parsed: Array<{ facts: NoteFacts; blocks: Block[]; links: ParsedLink[] }> = [];
+  const parses = parseAll(vault.notes, options.cacheFile);
+  vault.notes.forEach((note, i) => {
+    const { anchors, tags, blocks, links } = parses[i]!;
+    const facts: NoteFacts = { note, anchors: new Map(anchors), tags: [...new Set([...note.data.tags, ...tags])] };
     notes.set(note.id, facts);
     parsed.push({ facts, blocks, links });
-  }
+  });
 
   const tagIndex = new Map<string, VaultNote[]>();
   // A note's tags are unique, so each note is pushed at most once per tag: no `includes` scan.
@@ -292,7 +360,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   const unresolved = new Map<string, { title: string; notes: number; seen: Set<string> }>();
   const linkedFrom = new Map<string, Backlink[]>();
   const linkedPairs = new Set<string>();
-  const embeds = new Map<string, Array<{ to: string; link: FoundLink }>>();
+  const embeds = new Map<string, Array<{ to: string; link: ParsedLink }>>();
   const pushContext = (map: Map<string, Backlink[]>, target: string, source: VaultNote, context: Context) => {
     let list = map.get(target);
     if (!list) map.set(target, (list = []));
@@ -305,17 +373,17 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   };
 
   // Pass 2a: resolve every link once; report problems at file positions.
-  for (const { facts, links } of parsed) {
+  for (const { facts, links, blocks } of parsed) {
     const { note } = facts;
     for (const found of links) {
-      const { node } = found;
-      const line = (node.position?.start.line ?? 1) + note.bodyLine - 1;
-      const column = node.position?.start.column ?? 1;
+      const node = found;
+      const line = node.line + note.bodyLine - 1;
+      const column = node.column;
       const report = (severity: Problem['severity'], ruleId: string, message: string) =>
         problems.push({ file: note.file, line, column, severity, ruleId, message });
       const written = `${node.embed ? '!' : ''}[[${node.raw}]]`;
       const r = resolve(node, note);
-      const context = () => sentenceAround(found.block.text, found.start, found.end);
+      const context = () => sentenceAround(blocks[found.block]!.text, found.start, found.end);
       switch (r.kind) {
         case 'same-page':
           if (r.missingHeading) report('warning', 'missing-heading', `${written}: this note has no heading "${node.heading}"`);
@@ -414,7 +482,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
 }
 
 /** Embed cycles (`a` embeds `b` embeds `a`): a warning at the embed that closes each cycle. */
-function embedCycles(embeds: Map<string, Array<{ to: string; link: FoundLink }>>, notes: Map<string, NoteFacts>): Problem[] {
+function embedCycles(embeds: Map<string, Array<{ to: string; link: ParsedLink }>>, notes: Map<string, NoteFacts>): Problem[] {
   const problems: Problem[] = [];
   const state = new Map<string, 'open' | 'done'>();
   const visit = (id: string) => {
@@ -425,11 +493,11 @@ function embedCycles(embeds: Map<string, Array<{ to: string; link: FoundLink }>>
         const note = notes.get(id)!.note;
         problems.push({
           file: note.file,
-          line: (link.node.position?.start.line ?? 1) + note.bodyLine - 1,
-          column: link.node.position?.start.column ?? 1,
+          line: link.line + note.bodyLine - 1,
+          column: link.column,
           severity: 'warning',
           ruleId: 'embed-cycle',
-          message: `![[${link.node.raw}]] closes an embed cycle (${notes.get(to)!.note.file} already embeds this note); the inner embed is shown as a link`,
+          message: `![[${link.raw}]] closes an embed cycle (${notes.get(to)!.note.file} already embeds this note); the inner embed is shown as a link`,
         });
       } else if (s === undefined) visit(to);
     }
@@ -438,6 +506,9 @@ function embedCycles(embeds: Map<string, Array<{ to: string; link: FoundLink }>>
   for (const id of embeds.keys()) if (!state.has(id)) visit(id);
   return problems;
 }
+
+/** Where note parses are cached: beside Astro's own cache, so each test/bench build has its own. */
+export const parseCacheFile = resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'links-parse.json');
 
 const CACHE = Symbol.for('pyconcurrency-notes.linkGraph');
 type Cache = { graph: LinkGraph; stamp: string; checked: number };
@@ -476,7 +547,7 @@ export function siteLinkGraph(): LinkGraph {
     cached.checked = now;
     return cached.graph;
   }
-  const graph = buildLinkGraph(scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts }));
+  const graph = buildLinkGraph(scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts }), { cacheFile: parseCacheFile });
   g[CACHE] = { graph, stamp, checked: now };
   return graph;
 }
