@@ -18,12 +18,12 @@ describe('check:snippets on hostile translations', () => {
   const results = join(mkdtempSync(join(tmpdir(), 'snippets-test-')), 'results.json');
   let run: ReturnType<typeof cli>;
   beforeAll(() => {
-    run = cli(['--notes', dir, '--results', results, '--timeout-ms', '10000', '--heap-mib', '64', '--rss-mib', '256', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
+    run = cli(['--notes', dir, '--results', results, '--timeout-ms', '10000', '--heap-mib', '64', '--rss-mib', '256', '--latency-ms', '1000', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
   }, 240_000);
   const problem = (note: string, rule: string) => run.lines.filter((l) => l.startsWith(`${dir}/${note}.md:`) && l.endsWith(`[${rule}]`));
 
   test('ends with the summary line and exits non-zero', () => {
-    expect(run.lines.at(-1)).toBe('snippets: 17 python blocks, 15 translated, 15 ran, 0 fragments, 14 parity-checked, 1 stale, 11 failed');
+    expect(run.lines.at(-1)).toBe('snippets: 18 python blocks, 16 translated, 16 ran, 0 fragments, 15 parity-checked, 1 stale, 12 failed');
     expect(run.code).toBe(1);
   });
 
@@ -45,6 +45,13 @@ describe('check:snippets on hostile translations', () => {
     ['stale', 'snippet-stale', 'tests/snippets/hostile/stale.md:3:1 error: tests/snippets/hostile/stale/countdown.ts: stale translation: its @python sha256:0000000000000000 matches no block; this block (sha256:121dc4858170c0f3) looks like the one it translated before it changed (similarity 0.22): update the translation and its @python hash [snippet-stale]'],
   ])('reports %s as %s', (note, rule, message) => {
     expect(problem(note, rule)).toEqual([message]);
+  });
+
+  test('reports a translation that serialises I/O the Python original runs concurrently (structural, not timed)', () => {
+    // How many of the three threads overlap depends on scheduling: 2 or 3, never 1 (they meet at a barrier).
+    expect(problem('serialized', 'snippet-concurrency')).toEqual([expect.stringMatching(
+      /^tests\/snippets\/hostile\/serialized\.md:5:1 error: tests\/snippets\/hostile\/serialized\/one-by-one\.ts: the Python original had [23] requests in flight at once, the translation only 1: it runs the I\/O sequentially \[snippet-concurrency\]$/,
+    )]);
   });
 
   test('shows a diff for wrong output', () => {

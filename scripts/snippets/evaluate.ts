@@ -114,6 +114,12 @@ export function evaluate(
       if (!m.ok) parityReason = `the Python original's output differs from // ${t.pythonOutput ? 'Python output' : 'Output'}: (- expected, + python)\n${indent(m.diff)}`;
     }
     if (parity === 'failed') fail('snippet-parity', `parity: ${parityReason}`);
+    // Structural, not timed: a Python original seen with 2+ requests in flight is concurrent for
+    // sure; a translation of it that never had 2 in flight serialised the I/O.
+    if (run && python.maxInFlight > 1 && run.requests > 0 && run.maxInFlight <= 1) {
+      fail('snippet-concurrency', `the Python original had ${python.maxInFlight} requests in flight at once, the translation only ${run.maxInFlight}: it runs the I/O sequentially`);
+    }
+    if (python.maxInFlight > 0) evidence.push(`python max ${python.maxInFlight} in flight`);
     evidence.push(`python ${secs(python.wallMs / 1000)}${python.cached ? ' (cached run)' : ''} (${parity}${parity === 'skipped' ? `: ${parityReason}` : ''})`);
   }
   const status: Outcome['status'] = !t.block && t.python ? 'stale' : problems.length > 0 ? 'failed' : t.mode === 'fragment' ? 'fragment' : 'checked';

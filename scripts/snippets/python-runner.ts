@@ -1,7 +1,7 @@
 // Runs a Python original (a script, or an interactive `>>>` session) with the same time scale and
 // fixture web as its translation, for parity.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +29,8 @@ export interface PythonRunResult {
   skipped?: string;
   /** Last line of a traceback, if the original raised. */
   error?: string;
+  /** Most sockets waiting for a reply at once (1 = sequential I/O); 0 without network use. */
+  maxInFlight: number;
   /** Reused from the cache of an earlier run of the same block under the same conditions. */
   cached?: boolean;
 }
@@ -60,7 +62,8 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
     stdio: [o.session ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmp, TMPDIR: tmp, LANG: 'C.UTF-8', TZ: process.env.TZ ?? 'UTC',
-      PYTHONPATH: SITECUSTOMIZE_DIR, PYTHONDONTWRITEBYTECODE: '1', SNIPPET_TIME_SCALE: String(o.timeScale), ...o.env,
+      PYTHONPATH: SITECUSTOMIZE_DIR, PYTHONDONTWRITEBYTECODE: '1', SNIPPET_TIME_SCALE: String(o.timeScale),
+      SNIPPET_TRACE: join(tmp, 'trace.jsonl'), ...o.env,
     },
   });
   if (o.session) child.stdin!.end(sessionInput(o.code));
@@ -84,8 +87,14 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   const errors = stderr.replace(/^(?:(?:>>>|\.\.\.) ?)+/gm, '');
   const missing = /ModuleNotFoundError: No module named '([^']+)'/.exec(errors);
   const traceback = /Traceback \(most recent call last\):[\s\S]*?\n(\w+(?:Error|Exception)[^\n]*)/.exec(errors);
+  let maxInFlight = 0;
+  try {
+    for (const line of readFileSync(join(tmp, 'trace.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+      maxInFlight = Math.max(maxInFlight, (JSON.parse(line) as { maxInFlight: number }).maxInFlight);
+    }
+  } catch { /* no trace: killed, or never started */ }
   return {
-    stdout, stderr: errors, exitCode, timedOut, wallMs,
+    stdout, stderr: errors, exitCode, timedOut, wallMs, maxInFlight,
     ...(missing ? { skipped: `python module ${missing[1]} is not installed for ${o.python}` } : {}),
     ...(traceback ? { error: traceback[1] } : {}),
   };
