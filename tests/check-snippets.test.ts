@@ -23,7 +23,7 @@ describe('check:snippets on hostile translations', () => {
   const problem = (note: string, rule: string) => run.lines.filter((l) => l.startsWith(`${dir}/${note}.md:`) && l.endsWith(`[${rule}]`));
 
   test('ends with the summary line and exits non-zero', () => {
-    expect(run.lines.at(-1)).toBe('snippets: 18 python blocks, 16 translated, 16 ran, 0 fragments, 15 parity-checked, 1 stale, 12 failed');
+    expect(run.lines.at(-1)).toBe('snippets: 19 python blocks, 17 translated, 17 ran, 0 fragments, 16 parity-checked, 1 stale, 13 failed');
     expect(run.code).toBe(1);
   });
 
@@ -37,6 +37,7 @@ describe('check:snippets on hostile translations', () => {
     ['alloc-offheap', 'snippet-memory', 'tests/snippets/hostile/alloc-offheap.md:3:1 error: tests/snippets/hostile/alloc-offheap/buffers.ts: exceeded the memory cap (64 MiB heap, 256 MiB resident): killed [snippet-memory]'],
     ['write-outside', 'snippet-sandbox', 'tests/snippets/hostile/write-outside.md:3:1 error: tests/snippets/hostile/write-outside/escape.ts: sandbox violation: FileSystemWrite /etc/snippet-check-hostile.txt [snippet-sandbox]'],
     ['read-outside', 'snippet-sandbox', 'tests/snippets/hostile/read-outside.md:3:1 error: tests/snippets/hostile/read-outside/peek.ts: sandbox violation: FileSystemRead /etc/hostname [snippet-sandbox]'],
+    ['read-caught', 'snippet-sandbox', 'tests/snippets/hostile/read-caught.md:3:1 error: tests/snippets/hostile/read-caught/quiet-peek.ts: sandbox violation: FileSystemRead /root/.ssh/id_rsa [snippet-sandbox]'],
     ['spawn', 'snippet-sandbox', 'tests/snippets/hostile/spawn.md:3:1 error: tests/snippets/hostile/spawn/shell-out.ts: sandbox violation: ChildProcess id [snippet-sandbox]'],
     ['network', 'snippet-sandbox', 'tests/snippets/hostile/network.md:3:1 error: tests/snippets/hostile/network/phone-home.ts: sandbox violation: network 203.0.113.7:80 [snippet-sandbox]'],
     ['type-error', 'snippet-type', "tests/snippets/hostile/type-error.md:3:1 error: tests/snippets/hostile/type-error/add.ts: type error at tests/snippets/hostile/type-error/add.ts:7:7 TS2322: Type 'string' is not assignable to type 'number'. [snippet-type]"],

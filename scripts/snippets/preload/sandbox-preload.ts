@@ -146,6 +146,15 @@ net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
   return realConnect.apply(this, args);
 } as typeof net.Socket.prototype.connect;
 
+// ---- permission model: every denial, even one the program catches ----------------------------
+// Not 'inspector': Node itself probes it in workers, harmlessly.
+for (const scope of ['fs', 'child', 'worker', 'addon', 'wasi']) {
+  subscribe(`node:permission-model:${scope}`, (message) => {
+    const { permission, resource } = message as { permission?: string; resource?: string };
+    record({ violation: permission ?? scope, target: resource ?? '' });
+  });
+}
+
 // ---- HTTP requests in flight (fetch/undici and node:http) ------------------------------------
 let requests = 0;
 let inFlight = 0;
