@@ -133,7 +133,7 @@ async function check(): Promise<number> {
   const problems: Problem[] = outcomes.flatMap((o) => o.problems);
   for (const b of plan.missing) {
     problems.push({ file: b.note, line: b.line, column: b.column, severity: 'error', ruleId: 'snippet-missing',
-      message: `python block ${b.hash}${b.session ? ' (session)' : ''} has no translation: add ${notesDisplayDir}/${b.stem}/<name>.ts with "@python ${b.hash}"` });
+      message: `python block ${b.hash}${b.session ? ' (session)' : ''} has no translation: add ${b.note.replace(/\.md$/i, '')}/<name>.ts with "@python ${b.hash}"` });
   }
   const claimed = new Set(plan.translations.map((t) => t.abs));
   for (const d of types.filter((d) => !claimed.has(d.file))) {

@@ -35,7 +35,7 @@ export class PythonCache {
       return { ...hit, cached: true };
     }
     const result = await run();
-    if (!result.timedOut) this.entries[key] = result;
+    if (!result.timedOut && result.exitCode !== null) this.entries[key] = result;
     return result;
   }
 

@@ -66,7 +66,7 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
       SNIPPET_TRACE: join(tmp, 'trace.jsonl'), ...o.env,
     },
   });
-  if (o.session) child.stdin!.end(sessionInput(o.code));
+  if (o.session) child.stdin!.on('error', () => { /* python missing or exited early */ }).end(sessionInput(o.code));
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => { if (stdout.length < 1 << 20) stdout += d; });
@@ -76,9 +76,10 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
     timedOut = true;
     try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
   }, o.timeoutMs);
+  let spawnError: string | undefined;
   const exitCode = await new Promise<number | null>((res) => {
     child.on('close', (code) => res(code));
-    child.on('error', () => res(null));
+    child.on('error', (e) => { spawnError = e.message; res(null); });
   });
   clearTimeout(timer);
   try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
@@ -96,6 +97,7 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   return {
     stdout, stderr: errors, exitCode, timedOut, wallMs, maxInFlight,
     ...(missing ? { skipped: `python module ${missing[1]} is not installed for ${o.python}` } : {}),
+    ...(spawnError ? { skipped: `cannot start ${o.python}: ${spawnError}` } : {}),
     ...(traceback ? { error: traceback[1] } : {}),
   };
 }
