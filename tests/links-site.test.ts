@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type BuiltSite } from './support/build-site.ts';
 
@@ -114,6 +115,36 @@ describe('backlinks', () => {
     }
   });
 
+  test('Pagefind does not find a page through its backlinks', async () => {
+    // "talks" is written in delta (and in epsilon, which embeds delta); alpha only quotes it in "Mentioned in".
+    const dist = site.outDir;
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (input: string | URL | Request) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const clean = url.split(/[?#]/)[0]!;
+      const path = clean.startsWith('file:') ? fileURLToPath(clean) : join(dist, clean);
+      return existsSync(path) ? new Response(readFileSync(path)) : new Response('not found', { status: 404 });
+    }) as typeof fetch;
+    try {
+      const pagefind = await import(`${pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href}?links`);
+      await pagefind.init();
+      const urls = async (q: string) => {
+        const found = await pagefind.search(q);
+        return Promise.all(found.results.map(async (r: { data: () => Promise<{ url: string }> }) => (await r.data()).url.replace(/^.*\/dist\//, '/')));
+      };
+      const talks = await urls('talks');
+      expect(talks).toContain('/delta/');
+      expect(talks).not.toContain('/alpha/');
+      // "later" is in alpha's text; the concept page quotes it in "Linked from" only.
+      const later = await urls('later');
+      expect(later).toContain('/alpha/');
+      expect(later).not.toContain('/concepts/unwritten-idea/');
+      await pagefind.destroy?.();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
   test('a page carries only its own backlinks', () => {
     // epsilon is linked from delta only; nothing about alpha's backlinks leaks into it.
     const epsilon = main('epsilon');
@@ -131,6 +162,7 @@ describe('tags', () => {
     expect(python).toContain('href="/alpha/">Alpha Note</a>');
     expect(python).toContain('href="/beta_note/">Beta Note</a>');
     expect(existsSync(join(site.outDir, 'tags/nested/tag/index.html'))).toBe(true);
+    expect(main('tags/nested')).toContain('href="/alpha/">Alpha Note</a>');
     expect(main('tags')).toContain('href="/tags/greek/">#greek</a>');
   });
 

@@ -187,11 +187,12 @@ describe('concepts, backlinks, mentions, tags', () => {
     expect(graph.mentionedIn.get('concept:unwritten-idea')!.map((b) => b.source.id)).toEqual(['delta']);
   });
 
-  test('tags: frontmatter and inline, case-folded, not in code, URLs or all digits', () => {
+  test('tags: frontmatter and inline, case-folded, nested under their parents, not in code, URLs or all digits', () => {
     expect([...graph.tags].map(([t, n]) => [t, n.map((x) => x.id)])).toEqual([
       ['greek', ['alpha']],
       ['letters', ['alpha']],
       ['python', ['alpha', 'beta_note']],
+      ['nested', ['alpha']],
       ['nested/tag', ['alpha']],
     ]);
   });

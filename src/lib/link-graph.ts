@@ -75,7 +75,7 @@ export interface LinkGraph {
   linkedFrom: Map<string, Backlink[]>;
   /** `note:<id>` or `concept:<slug>` -> notes naming the title or an alias without linking it. */
   mentionedIn: Map<string, Backlink[]>;
-  /** Tag -> notes carrying it, in note order. */
+  /** Tag -> notes carrying it (or one of its nested tags), in note order. */
   tags: Map<string, VaultNote[]>;
   /** Unresolved targets by key, with the number of notes linking to each. */
   unresolved: Map<string, { title: string; notes: number }>;
@@ -346,9 +346,15 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   });
 
   const tagIndex = new Map<string, VaultNote[]>();
-  // A note's tags are unique, so each note is pushed at most once per tag: no `includes` scan.
+  // Nested tags count for their parents too (`#python/asyncio` is under `#python`), as in Obsidian.
+  // Each note is pushed at most once per tag (a Set per note), so there is no `includes` scan.
   for (const { facts } of parsed) {
+    const all = new Set<string>();
     for (const tag of facts.tags) {
+      const parts = tag.split('/');
+      for (let i = 1; i <= parts.length; i++) all.add(parts.slice(0, i).join('/'));
+    }
+    for (const tag of all) {
       const list = tagIndex.get(tag);
       if (list) list.push(facts.note);
       else tagIndex.set(tag, [facts.note]);
