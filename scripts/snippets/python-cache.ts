@@ -35,13 +35,16 @@ export class PythonCache {
       return { ...hit, cached: true };
     }
     const result = await run();
-    if (!result.timedOut && result.exitCode !== null) this.entries[key] = result;
+    if (!result.timedOut && result.exitCode !== null) {
+      delete this.entries[key]; // re-inserted last: newest
+      this.entries[key] = result;
+    }
     return result;
   }
 
-  /** Writes the cache back (only keys of the current conditions are kept). */
+  /** Writes the cache back, keeping entries of other conditions (the newest 500 in all). */
   save(): void {
-    const kept = Object.fromEntries(Object.entries(this.entries).filter(([k]) => k.endsWith(this.salt)));
+    const kept = Object.fromEntries(Object.entries(this.entries).slice(-500));
     mkdirSync(dirname(this.file), { recursive: true });
     writeFileSync(this.file, JSON.stringify(kept));
   }

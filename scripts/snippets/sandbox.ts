@@ -1,8 +1,7 @@
 // Runs one translation as its own Node process under Node's permission model, with the
 // time-scaling/network-guard preload, a wall-clock timeout and a memory cap.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Allow } from './header.ts';
@@ -75,8 +74,8 @@ export function permissionFlags(file: string, allow: readonly Allow[], root: str
 
 /** Runs a translation; never throws for anything the translation does. */
 export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
-  const tmp = mkdtempSync(join(o.tmpRoot, 'run-'));
-  const trace = join(tmp, 'trace.jsonl');
+  const tmp = join(mkdtempSync(join(o.tmpRoot, 'run-')), 'tmp');
+  mkdirSync(tmp);
   const args = [
     ...permissionFlags(o.file, o.allow, o.root, tmp),
     `--max-old-space-size=${o.heapMiB}`,
@@ -89,17 +88,20 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
   const child = spawn(o.node, args, {
     cwd: dirname(o.file),
     detached: true, // own process group: a timeout kills everything it started
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // fd 3: the preload's trace, a pipe rather than a file the program could edit.
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmp, TMPDIR: tmp, LANG: 'C.UTF-8', TZ: process.env.TZ ?? 'UTC',
-      SNIPPET_TIME_SCALE: String(o.timeScale), SNIPPET_TRACE: trace, ...o.env,
+      SNIPPET_TIME_SCALE: String(o.timeScale), SNIPPET_TRACE_FD: '3', ...o.env,
     },
   });
   let stdout = '';
   let stderr = '';
+  let lines = '';
+  (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (d: string) => { if (lines.length < 1 << 22) lines += d; });
   const cap = 1 << 20; // keep at most 1 MiB of each stream
-  child.stdout.setEncoding('utf8').on('data', (d: string) => { if (stdout.length < cap) stdout += d; });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { if (stderr.length < cap) stderr += d; });
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => { if (stdout.length < cap) stdout += d; });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => { if (stderr.length < cap) stderr += d; });
   let timedOut = false;
   let memoryExceeded = false;
   let peakRssMiB = 0;
@@ -124,23 +126,24 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
   for (const m of stderr.matchAll(/code: 'ERR_ACCESS_DENIED',\s*permission: '(\w+)'(?:,\s*resource: '([^']*)')?/g)) {
     violations.push(`${m[1]}${m[2] ? ` ${m[2]}` : ''}`);
   }
-  if (violations.length === 0 && /ERR_ACCESS_DENIED/.test(stderr)) violations.push('permission denied');
   let virtualMs = 0;
   let maxInFlight = 0;
   let requests = 0;
   let parallelism: number | undefined;
   let workers = 0;
-  const lines = await readFile(trace, 'utf8').catch(() => '');
   for (const line of lines.split('\n')) {
-    if (!line) continue;
-    const r = JSON.parse(line) as { v?: number; maxInFlight?: number; requests?: number; violation?: string; target?: string; exit?: boolean; main?: boolean; cpuMs?: number; wallMs?: number; worker?: boolean };
-    if (r.worker) workers++;
-    if (r.v !== undefined) virtualMs = Math.max(virtualMs, r.v);
-    if (r.maxInFlight !== undefined) maxInFlight = Math.max(maxInFlight, r.maxInFlight);
-    if (r.requests !== undefined) requests = Math.max(requests, r.requests);
-    if (r.violation) violations.push(`${r.violation} ${r.target}`);
-    if (r.exit && r.main && r.cpuMs !== undefined && r.wallMs) parallelism = r.cpuMs / r.wallMs;
+    if (!line.startsWith('{')) continue;
+    let r: Record<string, unknown>;
+    try { r = JSON.parse(line) as Record<string, unknown>; } catch { continue; }
+    const t = r as { v?: number; maxInFlight?: number; requests?: number; violation?: string; target?: string; exit?: boolean; main?: boolean; cpuMs?: number; wallMs?: number; worker?: boolean };
+    if (t.worker) workers++;
+    if (t.v !== undefined) virtualMs = Math.max(virtualMs, t.v);
+    if (t.maxInFlight !== undefined) maxInFlight = Math.max(maxInFlight, t.maxInFlight);
+    if (t.requests !== undefined) requests = Math.max(requests, t.requests);
+    if (t.violation) violations.push(`${t.violation} ${t.target}`);
+    if (t.exit && t.main && t.cpuMs !== undefined && t.wallMs) parallelism = t.cpuMs / t.wallMs;
   }
+  if (violations.length === 0 && /ERR_ACCESS_DENIED/.test(stderr)) violations.push('permission denied');
   return {
     stdout, stderr, exitCode, signal, timedOut, memoryExceeded, violations: [...new Set(violations)], wallMs,
     virtualSeconds: virtualMs / 1000, maxInFlight, requests, ...(parallelism === undefined ? {} : { parallelism }), workers, peakRssMiB,

@@ -2,8 +2,9 @@
 // 1. scales time: every timer waits `SNIPPET_TIME_SCALE` × its delay, while a virtual clock
 //    advances by the author's real delay, so the critical path of delays is computed exactly;
 // 2. guards the network: connections only to loopback and the fixture hosts, others are blocked and traced;
-// 3. records a trace (JSON lines in SNIPPET_TRACE): virtual clock, HTTP requests in flight, CPU and wall time.
-import { appendFileSync } from 'node:fs';
+// 3. records a trace (JSON lines on the pipe SNIPPET_TRACE_FD, which the program cannot rewind or
+//    delete): virtual clock, HTTP requests in flight, permission denials, CPU and wall time.
+import { writeSync } from 'node:fs';
 import { subscribe } from 'node:diagnostics_channel';
 import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
@@ -16,13 +17,16 @@ import { getEnvironmentData, isMainThread, setEnvironmentData, threadId } from '
 type Fn = (...args: unknown[]) => unknown;
 const env = process.env;
 const scale = Number(env.SNIPPET_TIME_SCALE ?? '1') || 1;
-const traceFile = env.SNIPPET_TRACE;
+const traceFd = env.SNIPPET_TRACE_FD === undefined ? undefined : Number(env.SNIPPET_TRACE_FD);
 const fixtureHosts = new Set((env.SNIPPET_FIXTURE_HOSTS ?? '').split(',').filter(Boolean));
 /** Fallback without a network namespace: fixture host port 80/443 -> local fixture ports. */
 const portMap = new Map((env.SNIPPET_PORT_MAP ?? '').split(',').filter(Boolean).map((kv) => kv.split(':').map(Number) as [number, number]));
 
 const record = (fields: Record<string, unknown>) => {
-  if (traceFile) appendFileSync(traceFile, `${JSON.stringify({ thread: threadId, ...fields })}\n`);
+  if (traceFd === undefined) return;
+  try {
+    writeSync(traceFd, `${JSON.stringify({ thread: threadId, ...fields })}\n`);
+  } catch { /* the check stopped listening */ }
 };
 
 // ---- virtual clock ------------------------------------------------------------------------------
