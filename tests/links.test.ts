@@ -293,3 +293,21 @@ describe('parse cache', () => {
     expect(entries).toHaveLength(fresh.notes.size);
   });
 });
+
+describe('list pages', () => {
+  test.each([
+    ['python', 1, 'python'],
+    ['python', 2, 'python/page-2'],
+    ['nested/tag', 3, 'nested/tag/page-3'],
+    ['', 1, ''],
+    ['', 2, 'page-2'],
+  ])('page path of %s, page %i, is %s', async (prefix, page, expected) => {
+    const { listPagePath } = await import('../src/lib/link-paths.ts');
+    expect(listPagePath(prefix, page)).toBe(expected);
+  });
+
+  test('an embed alone on its line is quoted as "Embeds …" in the target\'s backlinks', () => {
+    const gamma = graphOf(VAULT).linkedFrom.get('note:alpha')!.find((b) => b.source.id === 'gamma')!;
+    expect(gamma.contexts[0]).toEqual({ before: 'Embeds ', match: 'alpha > Usage Notes', after: '' });
+  });
+});

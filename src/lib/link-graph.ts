@@ -381,15 +381,18 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   // Pass 2a: resolve every link once; report problems at file positions.
   for (const { facts, links, blocks } of parsed) {
     const { note } = facts;
-    for (const found of links) {
-      const node = found;
+    for (const node of links) {
       const line = node.line + note.bodyLine - 1;
       const column = node.column;
       const report = (severity: Problem['severity'], ruleId: string, message: string) =>
         problems.push({ file: note.file, line, column, severity, ruleId, message });
       const written = `${node.embed ? '!' : ''}[[${node.raw}]]`;
       const r = resolve(node, note);
-      const context = () => sentenceAround(blocks[found.block]!.text, found.start, found.end);
+      const context = (): Context => {
+        const c = sentenceAround(blocks[node.block]!.text, node.start, node.end);
+        // An embed on its own line has no sentence around it: say what it is.
+        return node.embed && !c.before && !c.after ? { ...c, before: 'Embeds ' } : c;
+      };
       switch (r.kind) {
         case 'same-page':
           if (r.missingHeading) report('warning', 'missing-heading', `${written}: this note has no heading "${node.heading}"`);
@@ -404,7 +407,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
             if (node.embed) {
               let list = embeds.get(note.id);
               if (!list) embeds.set(note.id, (list = []));
-              list.push({ to: r.note.id, link: found });
+              list.push({ to: r.note.id, link: node });
             }
           }
           break;

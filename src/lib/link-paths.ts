@@ -49,3 +49,12 @@ export function newNoteUrl(repo: Repository, target: string, title: string): str
   const params = new URLSearchParams({ filename: `${target.replace(/\.md$/i, '')}.md`, value: noteTemplate(title) });
   return `https://github.com/${repo.owner}/${repo.name}/new/${repo.branch}${folder}?${params.toString().replace(/\+/g, '%20')}`;
 }
+
+/** Items per page of the tag and concept lists (as /notes/), so no list page grows with the vault. */
+export const LIST_PAGE_SIZE = 100;
+
+/** Path of page `page` of a list under `prefix`: `python`, then `python/page-2`. */
+export function listPagePath(prefix: string, page: number): string {
+  if (page <= 1) return prefix;
+  return prefix ? `${prefix}/page-${page}` : `page-${page}`;
+}
