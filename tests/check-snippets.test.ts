@@ -23,7 +23,7 @@ describe('check:snippets on hostile translations', () => {
   const problem = (note: string, rule: string) => run.lines.filter((l) => l.startsWith(`${dir}/${note}.md:`) && l.endsWith(`[${rule}]`));
 
   test('ends with the summary line and exits non-zero', () => {
-    expect(run.lines.at(-1)).toBe('snippets: 19 python blocks, 17 translated, 17 ran, 0 fragments, 16 parity-checked, 1 stale, 13 failed');
+    expect(run.lines.at(-1)).toBe('snippets: 19 python blocks, 17 translated, 17 ran, 0 fragments, 16 parity-checked, 2 stale, 13 failed');
     expect(run.code).toBe(1);
   });
 
@@ -53,6 +53,10 @@ describe('check:snippets on hostile translations', () => {
     expect(problem('serialized', 'snippet-concurrency')).toEqual([expect.stringMatching(
       /^tests\/snippets\/hostile\/serialized\.md:5:1 error: tests\/snippets\/hostile\/serialized\/one-by-one\.ts: the Python original had [23] requests in flight at once, the translation only 1: it runs the I\/O sequentially \[snippet-concurrency\]$/,
     )]);
+  });
+
+  test('reports a translation whose note is gone as stale, at the translation', () => {
+    expect(run.lines).toContain('tests/snippets/hostile/renamed-note/orphan.ts:1:1 error: tests/snippets/hostile/renamed-note/orphan.ts: stale translation: it is not beside any published note (expected tests/snippets/hostile/renamed-note.md): was the note renamed, removed or left out of the site? [snippet-stale]');
   });
 
   test('shows a diff for wrong output', () => {

@@ -25,6 +25,8 @@ export interface TranslationFile extends Translation {
   /** The note whose folder holds it. */
   note: string;
   block?: NoteBlock;
+  /** True when no published note has this file in its folder. */
+  orphan?: boolean;
   /** Set when the @python hash matches no block: the block it most likely translated before. */
   staleOf?: { block?: NoteBlock; score: number };
 }
@@ -66,6 +68,15 @@ export function collectPlan(notesDir: string, displayDir: string): Plan {
     const stale = mine.filter((t) => !t.block && t.python);
     const candidates = noteBlocks.filter((b) => !translated.has(b.hash));
     for (const [t, pair] of pairStale(stale, candidates)) t.staleOf = pair ?? { score: 0 };
+  }
+  // A translation folder whose note was renamed, removed or left out of the site (broken frontmatter).
+  const known = new Set([...translations, ...helpers].map((t) => t.abs));
+  for (const f of listTs(notesDir)) {
+    const abs = join(notesDir, f);
+    if (known.has(abs)) continue;
+    const code = readFileSync(abs, 'utf8');
+    const t: TranslationFile = { ...parseTranslation(code), abs, path: `${displayDir}/${f}`, code, note: `${displayDir}/${f}`, orphan: true };
+    if (!t.helper) translations.push(t);
   }
   const covered = new Set<NoteBlock>();
   for (const t of translations) {

@@ -62,7 +62,9 @@ export function evaluate(
 
   if (!t.block) {
     const s = t.staleOf;
-    const message = s?.block
+    const message = t.orphan
+      ? `stale translation: it is not beside any published note (expected ${t.path.replace(/\/[^/]+$/, '')}.md): was the note renamed, removed or left out of the site?`
+      : s?.block
       ? `stale translation: its @python ${t.python} matches no block; this block (${s.block.hash}) looks like the one it translated before it changed (similarity ${s.score.toFixed(2)}): update the translation and its @python hash`
       : `stale translation: its @python ${t.python ?? '(none)'} matches no Python block of ${t.note}`;
     if (t.python) problems.push({ ...at, severity: 'error', ruleId: 'snippet-stale', message: `${t.path}: ${message}` });
