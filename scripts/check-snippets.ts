@@ -159,7 +159,7 @@ async function check(): Promise<number> {
 
   if (resultsPath) {
     mkdirSync(dirname(resultsPath), { recursive: true });
-    writeFileSync(resultsPath, `${JSON.stringify(resultsJson(outcomes), null, 2)}\n`);
+    writeFileSync(resultsPath, `${JSON.stringify(resultsJson(outcomes, scale), null, 2)}\n`);
   }
 
   for (const o of [...outcomes].sort((a, b) => a.t.path.localeCompare(b.t.path))) {

@@ -21,6 +21,8 @@ export interface SnippetResult {
   /** Extra fields: a stale translation (its hash matches no block), the timing claim and evidence. */
   stale?: boolean;
   elapsed?: number;
+  /** Timers ran at this fraction of their delay: printed durations are that much shorter than the note's. */
+  timeScale?: number;
   criticalPathSeconds?: number;
   maxInFlight?: number;
   problems?: string[];
@@ -47,7 +49,7 @@ export function summaryLine(t: Totals): string {
 }
 
 /** The results file content, keys sorted so the committed file diffs cleanly. */
-export function resultsJson(outcomes: readonly Outcome[]): Record<string, SnippetResult> {
+export function resultsJson(outcomes: readonly Outcome[], timeScale: number): Record<string, SnippetResult> {
   const out: Record<string, SnippetResult> = {};
   for (const o of [...outcomes].sort((a, b) => a.t.path.localeCompare(b.t.path))) {
     const block = o.t.block ?? o.t.staleOf?.block;
@@ -63,7 +65,7 @@ export function resultsJson(outcomes: readonly Outcome[]): Record<string, Snippe
       ...(o.python ? { pythonOutput: o.python.stdout } : {}),
       ...(o.status === 'stale' ? { stale: true } : {}),
       ...(o.t.elapsed === undefined ? {} : { elapsed: o.t.elapsed }),
-      ...(o.run ? { criticalPathSeconds: o.run.virtualSeconds, maxInFlight: o.run.maxInFlight } : {}),
+      ...(o.run ? { timeScale, criticalPathSeconds: o.run.virtualSeconds, maxInFlight: o.run.maxInFlight } : {}),
       ...(o.problems.length > 0 ? { problems: o.problems.map((p) => `${p.ruleId}: ${p.message.split('\n')[0]}`) } : {}),
     };
   }
