@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { anatomy, dirBytes, pageAssets, quantile } from './bench/dist-stats.ts';
 import { generateVault, type VaultSummary } from './bench/generator.ts';
-import { measureBuild, parseStages, round } from './bench/measure.ts';
+import { measureBuild, parseStages, phaseAt, round } from './bench/measure.ts';
 import type { SearchProbe } from './bench/pagefind-probe.ts';
 import { judgeTargets, toMarkdown, type BenchResult, type BuildResult, type RunResult } from './bench/report.ts';
 
@@ -33,7 +33,7 @@ const log = (msg: string) => !opts.quiet && console.error(`[bench] ${msg}`);
 const loadStart = loadavg().map((n) => round(n, 2));
 
 /** Measures one dist: page sizes over the note pages, one page's assets and anatomy, search cost. */
-function measureDist(dist: string, vault: VaultSummary): Omit<BuildResult, 'wall_s' | 'cpu_s' | 'notes_per_s' | 'peak_rss_mb' | 'peak_single_rss_mb' | 'exit_code' | 'stages'> {
+function measureDist(dist: string, vault: VaultSummary): Omit<BuildResult, 'wall_s' | 'cpu_s' | 'notes_per_s' | 'peak_rss_mb' | 'peak_single_rss_mb' | 'peak_rss_phase' | 'peak_processes' | 'exit_code' | 'stages'> {
   const pages = vault.ids.map((id) => ({ id, file: join(dist, id, 'index.html') })).filter((p) => existsSync(p.file))
     .map((p) => ({ ...p, bytes: statSync(p.file).size }));
   const sizes = pages.map((p) => p.bytes);
@@ -82,6 +82,7 @@ async function build(kind: 'full' | 'baseline', args: string[], work: string, va
   if (m.exit_code !== 0) console.error(m.lines.slice(-30).map((l) => l.text).join('\n'));
   return {
     wall_s: m.wall_s, cpu_s: m.cpu_s, notes_per_s: round(vault.notes / m.wall_s, 1), peak_rss_mb: m.peak_rss_mb, peak_single_rss_mb: m.peak_single_rss_mb,
+    peak_rss_phase: m.peak_rss_at_s === null ? null : phaseAt(m.lines, m.peak_rss_at_s), peak_processes: m.peak_processes,
     exit_code: m.exit_code, stages: parseStages(m.lines), ...measureDist(dist, vault),
   };
 }

@@ -15,6 +15,10 @@ export interface BuildMeasure {
   peak_rss_mb: number | null;
   /** Peak RSS of the single largest process of the tree. */
   peak_single_rss_mb: number | null;
+  /** Seconds after start when the tree's RSS peaked. */
+  peak_rss_at_s: number | null;
+  /** The tree's processes at the peak, largest first: `node 1315`, `pagefind 80` (MB). */
+  peak_processes: string[];
   rss_samples: number;
   /** User + system CPU seconds of the whole tree (GNU time), steadier than wall time on a busy machine. */
   cpu_s: number | null;
@@ -57,6 +61,16 @@ function readStat(pid: number): { ppid: number; rssBytes: number } | null {
   }
 }
 
+/** A short name for a process: `pagefind`, or for Node the script it runs (`node astro.mjs`). */
+function commOf(pid: number): string {
+  try {
+    const [exe = '?', script] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').map((a) => a.split('/').pop()!);
+    return exe === 'node' && script ? `node ${script}` : exe;
+  } catch {
+    return '?';
+  }
+}
+
 /** Runs `command args` in `cwd` with extra `env`, sampling the tree's RSS every `intervalMs`. */
 export function measureBuild(command: string, args: string[], opts: { cwd: string; env: Record<string, string>; intervalMs?: number; echo?: boolean }): Promise<BuildMeasure> {
   // GNU time reports CPU of the child and every descendant it waited for; its RSS is per process, so
@@ -83,16 +97,24 @@ export function measureBuild(command: string, args: string[], opts: { cwd: strin
     stream.on('end', () => buf && lines.push({ t: since(), text: buf }));
   }
   const canSample = existsSync('/proc/self/stat');
-  let peak = 0, peakSingle = 0, samples = 0;
+  let peak = 0, peakSingle = 0, peakAt = 0, samples = 0;
+  let peakProcesses: string[] = [];
   const sample = () => {
     if (!canSample || child.pid === undefined) return;
     let sum = 0;
+    const seen: [number, number][] = [];
     for (const pid of processTree(child.pid)) {
       const rss = readStat(pid)?.rssBytes ?? 0;
       sum += rss;
+      seen.push([pid, rss]);
       peakSingle = Math.max(peakSingle, rss);
     }
-    peak = Math.max(peak, sum);
+    if (sum > peak) {
+      peak = sum;
+      peakAt = since();
+      peakProcesses = seen.sort((a, b) => b[1] - a[1]).filter(([, rss]) => rss > 20 * 1048576)
+        .map(([pid, rss]) => `${commOf(pid)} ${Math.round(rss / 1048576)}`);
+    }
     samples++;
   };
   const timer = setInterval(sample, opts.intervalMs ?? 100);
@@ -107,7 +129,7 @@ export function measureBuild(command: string, args: string[], opts: { cwd: strin
         if (m) cpu = round(Number(m[1]) + Number(m[2]), 2);
       }
       if (timeDir) rmSync(timeDir, { recursive: true, force: true });
-      resolve({ wall_s: round(since(), 2), peak_rss_mb: mb(peak), peak_single_rss_mb: mb(peakSingle), rss_samples: samples, cpu_s: cpu, exit_code: code ?? 1, lines });
+      resolve({ wall_s: round(since(), 2), peak_rss_mb: mb(peak), peak_single_rss_mb: mb(peakSingle), peak_rss_at_s: canSample ? round(peakAt, 1) : null, peak_processes: peakProcesses, rss_samples: samples, cpu_s: cpu, exit_code: code ?? 1, lines });
     });
   });
 }
@@ -163,6 +185,24 @@ export function parseStages(lines: TimedLine[]): Stages {
     pages_built: built ? Number(built[1]) : null,
     project,
   };
+}
+
+const PHASES: [string, RegExp][] = [
+  ['content sync', /\[content\] Syncing content/],
+  ['bundling', /Building static entrypoints/],
+  ['render routes', /generating static routes/],
+  ['pagefind', /Building search index with Pagefind/],
+  ['finishing', /page\(s\) built in/],
+];
+
+/** Which phase of the build was running `t` seconds after start (lint/startup before content sync). */
+export function phaseAt(lines: TimedLine[], t: number): string {
+  let phase = lines.some((l) => /^notes: \d+ published/.test(l.text)) ? 'lint' : 'startup';
+  for (const [name, re] of PHASES) {
+    const line = lines.find((l) => re.test(l.text));
+    if (line && line.t <= t) phase = name;
+  }
+  return phase;
 }
 
 /** Rounds to `digits` decimals. */

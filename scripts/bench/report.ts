@@ -11,6 +11,10 @@ export interface BuildResult {
   cpu_s: number | null;
   peak_rss_mb: number | null;
   peak_single_rss_mb: number | null;
+  /** The build phase running when the tree's RSS peaked (lint, content sync, render routes, pagefind...). */
+  peak_rss_phase: string | null;
+  /** Processes of the tree at the peak, largest first, as `name MB`. */
+  peak_processes: string[];
   exit_code: number;
   dist_bytes: number;
   html_pages: number;
@@ -107,6 +111,7 @@ export function toMarkdown(res: BenchResult): string {
     row('CPU time (user+sys)', (b) => fmt(b.cpu_s, ' s')),
     row('notes/s', (b) => fmt(b.notes_per_s)),
     row('peak RSS (tree)', (b) => fmt(b.peak_rss_mb, ' MB')),
+    row('peak RSS during', (b) => `${b.peak_rss_phase ?? '–'}: ${b.peak_processes.slice(0, 3).join(', ')}`),
     row('dist size', (b) => fmtBytes(b.dist_bytes)),
     row('note page HTML median', (b) => fmtBytes(b.page_html_median_bytes)),
     row('note page HTML p95', (b) => fmtBytes(b.page_html_p95_bytes)),
@@ -135,8 +140,8 @@ export function toMarkdown(res: BenchResult): string {
   }
   out.push('', '## Targets', '', '| target | at notes | value | limit | |', '|---|---|---|---|---|');
   for (const t of res.targets) {
-    const v = t.unit === 'B' ? fmtBytes(t.value) : fmt(t.value, ` ${t.unit}`);
-    const l = t.unit === 'B' ? fmtBytes(t.limit) : `${t.limit} ${t.unit}`;
+    const v = t.unit === 'B' ? (t.limit % 1000 === 0 && t.value !== null ? `${(t.value / 1000).toFixed(1)} kB` : fmtBytes(t.value)) : fmt(t.value, ` ${t.unit}`);
+    const l = t.unit === 'B' ? (t.limit % 1000 === 0 ? `${t.limit / 1000} kB (${t.limit} B)` : fmtBytes(t.limit)) : `${t.limit} ${t.unit}`;
     out.push(`| ${t.text} | ${t.at_notes} | ${v} | ${l} | ${t.met === null ? 'not measured' : t.met ? 'met' : '**missed**'} |`);
   }
   if (res.notes.length) out.push('', ...res.notes.map((n) => `- ${n}`));
