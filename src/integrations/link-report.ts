@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { renderSignature, siteLinkGraph } from '../lib/link-graph.ts';
+import { renderSignature, siteLinkGraph, stageLine } from '../lib/link-graph.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 
 /** How many unresolved targets the summary names before "and N more". */
@@ -22,7 +22,9 @@ export function linkReport(): AstroIntegration {
         // note's names and headings: drop the content cache when those change.
         const dir = fileURLToPath(config.cacheDir);
         const file = `${dir}/links-signature.txt`;
-        const signature = renderSignature(siteLinkGraph());
+        const graph = siteLinkGraph();
+        logger.info(stageLine('link graph build', graph));
+        const signature = renderSignature(graph);
         const previous = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
         if (previous === signature) return;
         if (existsSync(`${dir}/data-store.json`)) {

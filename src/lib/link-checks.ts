@@ -1,4 +1,4 @@
-import { buildLinkGraph, parseCacheFile } from './link-graph.ts';
+import { buildLinkGraph, parseCacheFile, stageLine } from './link-graph.ts';
 import { registerCheck } from './lint.ts';
 
 /**
@@ -7,4 +7,9 @@ import { registerCheck } from './lint.ts';
  * `UNRESOLVED_LINKS=error`), `embed-self` and `embed-cycle` (warnings).
  */
 // The parse cache is shared with the `astro build` that follows lint: each note is parsed once.
-registerCheck((vault) => buildLinkGraph(vault, { cacheFile: parseCacheFile }).problems);
+registerCheck((vault) => {
+  const graph = buildLinkGraph(vault, { cacheFile: parseCacheFile });
+  // stdout: the lint's problems and summary go to stderr.
+  console.log(stageLine('link graph lint', graph));
+  return graph.problems;
+});
