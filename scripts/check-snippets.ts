@@ -10,7 +10,7 @@ import type { Problem } from '../src/lib/problems.ts';
 import type { TranslationFile } from './snippets/collect.ts';
 import type { Outcome } from './snippets/evaluate.ts';
 import { FIXTURE_HOSTS, startFixtureWeb, type FixtureServer } from './snippets/fixture-web.ts';
-import { NETNS_ENV, netnsUnavailable, runInNetns } from './snippets/netns.ts';
+import { NETNS_ENV, probeNetns, runInNetns } from './snippets/netns.ts';
 import type { PythonRunResult } from './snippets/python-runner.ts';
 import type { SandboxResult } from './snippets/sandbox.ts';
 import type { TypeDiagnostic } from './snippets/typecheck.ts';
@@ -43,13 +43,14 @@ if (opt.help) {
 }
 
 const started = performance.now();
-const unavailable = process.env[NETNS_ENV] || opt['no-netns'] ? undefined : netnsUnavailable();
+const probe = process.env[NETNS_ENV] || opt['no-netns'] ? undefined : probeNetns();
+const unavailable = probe && 'reason' in probe ? probe.reason : undefined;
 
-if (!process.env[NETNS_ENV] && !opt['no-netns'] && !unavailable) {
+if (probe && 'flags' in probe) {
   // Re-run this check inside an isolated network namespace; its exit code is ours.
   const hosts = join(mkdtempSync(join(tmpdir(), 'snippets-hosts-')), 'hosts');
   const script = fileURLToPath(import.meta.url);
-  process.exitCode = await runInNetns([process.execPath, ...process.execArgv, script, ...process.argv.slice(2)], hosts, FIXTURE_HOSTS);
+  process.exitCode = await runInNetns([process.execPath, ...process.execArgv, script, ...process.argv.slice(2)], hosts, FIXTURE_HOSTS, probe.flags);
   rmSync(dirname(hosts), { recursive: true, force: true });
 } else {
   process.exitCode = await check();
@@ -82,7 +83,7 @@ async function check(): Promise<number> {
     : resolve(notesDir) === resolve(root, 'notes') ? join(root, 'src', 'data', 'snippet-results.json') : undefined;
 
   console.log(inNetns
-    ? 'network: isolated namespace (loopback only; fixture hosts resolve to the local fixture web via /etc/hosts)'
+    ? `network: isolated namespace (${process.env[NETNS_ENV]}; loopback only; fixture hosts resolve to the local fixture web via /etc/hosts)`
     : `network: WEAKER FALLBACK, no network namespace (${unavailable ?? '--no-netns'}): translations are guarded by the preload only (fixture hosts remapped, other connections blocked in JS); Python originals are NOT isolated`);
   console.log(`time scale ${scale} (1 s of the author's delays = ${1000 * scale} ms), fixture latency ${latencyMs} ms × scale, ${jobs} jobs on ${cores} cores`);
 
@@ -157,9 +158,15 @@ async function check(): Promise<number> {
   }
   await fixture.close();
 
+  let resultsNote = resultsPath ? `results: ${relative(process.cwd(), resultsPath)}` : '';
   if (resultsPath) {
-    mkdirSync(dirname(resultsPath), { recursive: true });
-    writeFileSync(resultsPath, `${JSON.stringify(resultsJson(outcomes, scale), null, 2)}\n`);
+    try {
+      mkdirSync(dirname(resultsPath), { recursive: true });
+      writeFileSync(resultsPath, `${JSON.stringify(resultsJson(outcomes, scale), null, 2)}\n`);
+    } catch (error) {
+      resultsNote = `results NOT written: ${(error as Error).message}`;
+      problems.push({ file: relative(process.cwd(), resultsPath), line: 1, column: 1, severity: 'error', ruleId: 'snippet-results', message: resultsNote });
+    }
   }
 
   for (const o of [...outcomes].sort((a, b) => a.t.path.localeCompare(b.t.path))) {
@@ -175,7 +182,7 @@ async function check(): Promise<number> {
   const fresh = py.filter((r) => !r.cached);
   console.log(`timings: type-check ${(typeMs / 1000).toFixed(1)} s; node runs sum ${sum(ran.map((r) => r.wallMs / 1000)).toFixed(1)} s; python runs sum ${sum(fresh.map((r) => r.wallMs / 1000)).toFixed(1)} s (slowest ${Math.max(0, ...fresh.map((r) => r.wallMs / 1000)).toFixed(1)} s; ${cache.hits} of ${py.length} reused from ${relative(root, cache.file)}, --fresh-python reruns them); fixture web served ${fixtureStats.requests} requests, max ${fixtureStats.maxInFlight} in flight; wall ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (bench) console.log(bench);
-  if (resultsPath) console.log(`results: ${relative(process.cwd(), resultsPath)}`);
+  if (resultsNote) console.log(resultsNote);
   rmSync(tmpRoot, { recursive: true, force: true });
 
   const t = totals(plan, outcomes);

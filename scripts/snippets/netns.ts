@@ -1,5 +1,6 @@
 // Network isolation: re-runs a command inside a fresh network + mount namespace where only
-// loopback exists and /etc/hosts maps the fixture hosts to 127.0.0.1.
+// loopback exists and /etc/hosts maps the fixture hosts to 127.0.0.1. Root gets plain namespaces;
+// other users get them inside a user namespace (`--map-root-user`) where the kernel allows it.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
@@ -14,23 +15,22 @@ export function fixtureHostsFile(hosts: readonly string[]): string {
   return `127.0.0.1 localhost\n::1 localhost\n${hosts.map((h) => `127.0.0.1 ${h}`).join('\n')}\n`;
 }
 
-/** Why namespaces are unavailable here, or undefined when `unshare --net --mount` works. */
-export function netnsUnavailable(): string | undefined {
-  if (process.platform !== 'linux') return `not Linux (${process.platform})`;
-  if (process.getuid?.() !== 0) return 'not root';
+/** `unshare` flags that work here, or the reason namespaces are unavailable. */
+export function probeNetns(): { flags: string[] } | { reason: string } {
+  if (process.platform !== 'linux') return { reason: `not Linux (${process.platform})` };
+  const flags = process.getuid?.() === 0 ? ['--net', '--mount'] : ['--user', '--map-root-user', '--net', '--mount'];
   // Probe exactly what `runInNetns` does: a namespace, loopback up, a file bound over /etc/hosts.
-  const probe = spawnSync('unshare', ['--net', '--mount', 'bash', '-c', `${SETUP} && true`, '/etc/hosts'], { stdio: 'pipe' });
-  if (probe.error) return `unshare not found (${probe.error.message})`;
-  if (probe.status !== 0) return `unshare failed: ${String(probe.stderr).trim().split('\n')[0]}`;
-  return undefined;
+  const probe = spawnSync('unshare', [...flags, 'bash', '-c', `${SETUP} && true`, '/etc/hosts'], { stdio: 'pipe' });
+  if (probe.error) return { reason: `unshare not found (${probe.error.message})` };
+  if (probe.status !== 0) return { reason: `unshare ${flags.join(' ')} failed: ${String(probe.stderr).trim().split('\n')[0]}` };
+  return { flags };
 }
 
 /** Re-executes `argv` inside the namespace with `hostsPath` bound over /etc/hosts; resolves to its exit code. */
-export function runInNetns(argv: readonly string[], hostsPath: string, hosts: readonly string[]): Promise<number> {
+export function runInNetns(argv: readonly string[], hostsPath: string, hosts: readonly string[], flags: readonly string[]): Promise<number> {
   writeFileSync(hostsPath, fixtureHostsFile(hosts));
-  const script = `${SETUP} && exec "$@"`;
-  const child = spawn('unshare', ['--net', '--mount', 'bash', '-c', script, hostsPath, ...argv], {
-    stdio: 'inherit', env: { ...process.env, [NETNS_ENV]: '1' },
+  const child = spawn('unshare', [...flags, 'bash', '-c', `${SETUP} && exec "$@"`, hostsPath, ...argv], {
+    stdio: 'inherit', env: { ...process.env, [NETNS_ENV]: `unshare ${flags.join(' ')}` },
   });
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 }

@@ -45,7 +45,9 @@ export class PythonCache {
   /** Writes the cache back, keeping entries of other conditions (the newest 500 in all). */
   save(): void {
     const kept = Object.fromEntries(Object.entries(this.entries).slice(-500));
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(this.file, JSON.stringify(kept));
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(this.file, JSON.stringify(kept));
+    } catch { /* read-only checkout: run without a cache */ }
   }
 }
