@@ -18,7 +18,7 @@ describe('check:snippets on hostile translations', () => {
   const results = join(mkdtempSync(join(tmpdir(), 'snippets-test-')), 'results.json');
   let run: ReturnType<typeof cli>;
   beforeAll(() => {
-    run = cli(['--notes', dir, '--results', results, '--timeout-ms', '10000', '--heap-mib', '64', '--rss-mib', '256', '--latency-ms', '1000', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
+    run = cli(['--notes', dir, '--results', results, '--timeout-ms', '10000', '--heap-mib', '64', '--rss-mib', '256', '--latency-ms', '3000', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
   }, 240_000);
   const problem = (note: string, rule: string) => run.lines.filter((l) => l.startsWith(`${dir}/${note}.md:`) && l.endsWith(`[${rule}]`));
 
