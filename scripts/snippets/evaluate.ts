@@ -20,6 +20,7 @@ export interface Outcome {
   evidence: string[];
 }
 
+/** Limits and tolerances the verdict refers to. */
 export interface EvaluateOptions {
   timeoutMs: number;
   heapMiB: number;

@@ -40,6 +40,7 @@ export interface FixtureStats {
   byHost: Record<string, number>;
 }
 
+/** How the fixture web listens and how slow it answers. */
 export interface FixtureOptions {
   /** Latency of a response in milliseconds of real time (already scaled), before the per-host factor. */
   latencyMs: number;

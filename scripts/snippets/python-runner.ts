@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 /** Folder holding the `sitecustomize.py` that scales `time.sleep` / `asyncio.sleep`. */
 export const SITECUSTOMIZE_DIR = fileURLToPath(new URL('./python/', import.meta.url));
 
+/** One Python run: the block, the interpreter, time scale, limits and environment. */
 export interface PythonRunOptions {
   code: string;
   session: boolean;

@@ -9,6 +9,7 @@ import type { Allow } from './header.ts';
 /** The preload every translation runs with (`--import`). */
 export const PRELOAD = fileURLToPath(new URL('./preload/sandbox-preload.ts', import.meta.url));
 
+/** One sandboxed run: the file, its permissions, time scale and limits. */
 export interface SandboxOptions {
   /** Absolute path of the translation. */
   file: string;
