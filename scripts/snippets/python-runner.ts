@@ -1,6 +1,7 @@
 // Runs a Python original (a script, or an interactive `>>>` session) with the same time scale and
 // fixture web as its translation, for parity.
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,8 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
       SNIPPET_TRACE: join(tmp, 'trace.jsonl'), ...o.env,
     },
   });
+  // Below the check itself: a CPU hog cannot starve the fixture web or the watchdogs.
+  try { if (child.pid) setPriority(child.pid, 10); } catch { /* already gone */ }
   if (o.session) child.stdin!.on('error', () => { /* python missing or exited early */ }).end(sessionInput(o.code));
   let stdout = '';
   let stderr = '';

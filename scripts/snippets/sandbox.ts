@@ -1,6 +1,7 @@
 // Runs one translation as its own Node process under Node's permission model, with the
 // time-scaling/network-guard preload, a wall-clock timeout and a memory cap.
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +97,8 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
       SNIPPET_TIME_SCALE: String(o.timeScale), SNIPPET_TRACE_FD: '3', ...o.env,
     },
   });
+  // Below the check itself: a CPU hog cannot starve the fixture web or the watchdogs.
+  try { if (child.pid) setPriority(child.pid, 10); } catch { /* already gone */ }
   let stdout = '';
   let stderr = '';
   let lines = '';
