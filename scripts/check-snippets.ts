@@ -68,6 +68,7 @@ async function check(): Promise<number> {
   const { PROJECT_ROOT: root, runSandboxed } = await import('./snippets/sandbox.ts');
   const { makeFixtureTls } = await import('./snippets/tls-ca.ts');
   const { typecheck } = await import('./snippets/typecheck.ts');
+  const { killAll } = await import('./snippets/children.ts');
   const notesDir = opt.notes ? resolve(opt.notes) : defaultNotesDir;
   const inNetns = Boolean(process.env[NETNS_ENV]);
   const scale = Number(opt.scale);
@@ -78,6 +79,15 @@ async function check(): Promise<number> {
   const cores = availableParallelism();
   const jobs = Number(opt.jobs ?? Math.max(4, cores * 3));
   const tmpRoot = mkdtempSync(join(tmpdir(), 'snippets-'));
+  // Stopped from outside: take every translation and Python original down with us.
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      killAll();
+      rmSync(tmpRoot, { recursive: true, force: true });
+      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
+    });
+  }
   const resultsPath = opt['no-results'] ? undefined
     : opt.results ? resolve(opt.results)
     : resolve(notesDir) === resolve(root, 'notes') ? join(root, 'src', 'data', 'snippet-results.json') : undefined;

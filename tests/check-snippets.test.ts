@@ -1,10 +1,10 @@
 // Runs the snippet check as a CLI on the hostile fixture notes (tests/snippets/hostile) and, once,
 // on the real notes; asserts the exact messages, the results file and the exit codes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const cli = (args: string[], env: Record<string, string> = {}) => {
   const r = spawnSync(process.execPath, ['scripts/check-snippets.ts', ...args], {
@@ -20,6 +20,7 @@ describe('check:snippets on hostile translations', () => {
   beforeAll(() => {
     run = cli(['--notes', dir, '--results', results, '--timeout-ms', '10000', '--heap-mib', '64', '--rss-mib', '256', '--latency-ms', '3000', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
   }, 240_000);
+  afterAll(() => rmSync(join(results, '..'), { recursive: true, force: true }));
   const problem = (note: string, rule: string) => run.lines.filter((l) => l.startsWith(`${dir}/${note}.md:`) && l.endsWith(`[${rule}]`));
 
   test('ends with the summary line and exits non-zero', () => {

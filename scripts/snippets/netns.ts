@@ -32,5 +32,8 @@ export function runInNetns(argv: readonly string[], hostsPath: string, hosts: re
   const child = spawn('unshare', [...flags, 'bash', '-c', `${SETUP} && exec "$@"`, hostsPath, ...argv], {
     stdio: 'inherit', env: { ...process.env, [NETNS_ENV]: `unshare ${flags.join(' ')}` },
   });
-  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  // `unshare` execs into the inner check: pass a stop request on so it can stop its children.
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
 }

@@ -2,6 +2,7 @@
 // fixture web as its translation, for parity.
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
+import { track, untrack } from './children.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +70,7 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
     },
   });
   // Below the check itself: a CPU hog cannot starve the fixture web or the watchdogs.
+  track(child.pid);
   try { if (child.pid) setPriority(child.pid, 10); } catch { /* already gone */ }
   if (o.session) child.stdin!.on('error', () => { /* python missing or exited early */ }).end(sessionInput(o.code));
   let stdout = '';
@@ -87,6 +89,7 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   });
   clearTimeout(timer);
   try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+  untrack(child.pid);
   const wallMs = performance.now() - started;
   // Interactive prompts (`>>> `, `... `) go to stderr; keep only real errors.
   const errors = stderr.replace(/^(?:(?:>>>|\.\.\.) ?)+/gm, '');

@@ -5,6 +5,7 @@ import { setPriority } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { track, untrack } from './children.ts';
 import type { Allow } from './header.ts';
 
 /** The preload every translation runs with (`--import`). */
@@ -98,6 +99,7 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
     },
   });
   // Below the check itself: a CPU hog cannot starve the fixture web or the watchdogs.
+  track(child.pid);
   try { if (child.pid) setPriority(child.pid, 10); } catch { /* already gone */ }
   let stdout = '';
   let stderr = '';
@@ -123,6 +125,7 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
   clearTimeout(timer);
   clearInterval(watchdog);
   kill(); // stray grandchildren (only possible with @allow child-process)
+  untrack(child.pid);
   const wallMs = performance.now() - started;
   if (/Reached heap limit|JavaScript heap out of memory|ERR_WORKER_OUT_OF_MEMORY/.test(stderr)) memoryExceeded = true;
 
