@@ -63,6 +63,8 @@ const readRssMiB = (pid: number): number => {
   }
 };
 
+const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p));
+
 /** Node permission flags for a translation: its folder, tinypool and the preload; writes to `tmp` only. */
 export function permissionFlags(file: string, allow: readonly Allow[], root: string, tmp: string): string[] {
   const reads = [dirname(file), PRELOAD, join(root, 'node_modules', 'tinypool')].filter((p) => existsSync(p));
@@ -88,7 +90,11 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
     o.file,
   ];
   const started = performance.now();
-  const child = spawn(o.node, args, {
+  // A CPU-time limit enforced by the kernel: even if the check itself is killed with SIGKILL, a
+  // busy loop dies on its own (generous: workers may keep two cores busy until the timeout).
+  const cpuSeconds = Math.ceil((o.timeoutMs / 1000) * 2) + 5;
+  const [command, argv] = PRLIMIT ? [PRLIMIT, [`--cpu=${cpuSeconds}`, o.node, ...args]] : [o.node, args];
+  const child = spawn(command, argv, {
     cwd: dirname(o.file),
     detached: true, // own process group: a timeout kills everything it started
     // fd 3: the preload's trace, a pipe rather than a file the program could edit.
