@@ -125,8 +125,10 @@ export function toMarkdown(res: BenchResult): string {
     row('stage: bundling', (b) => fmt(b.stages.entrypoints_s, ' s')),
     row('stage: render routes', (b) => fmt(b.stages.static_routes_s, ' s')),
     row('stage: Pagefind', (b) => fmt(b.stages.pagefind_s, ' s')),
-    row('exit code', (b) => String(b.exit_code)),
   );
+  const projectStages = [...new Set(res.runs.flatMap((r) => [...Object.keys(r.full.stages.project), ...Object.keys(r.baseline.stages.project)]))];
+  for (const name of projectStages) out.push(row(`project stage: ${name}`, (b) => fmt(b.stages.project[name], ' s')));
+  out.push(row('exit code', (b) => String(b.exit_code)));
   out.push('', '| full / baseline | ' + res.runs.map((r) => `${r.notes} notes: wall ${r.ratio}×, CPU ${fmt(r.cpu_ratio, '×')}`).join(' · ') + ' |', '|---|');
   out.push('', '## Median note page: where the bytes go', '', '| part | ' + res.runs.flatMap((r) => [`full ${r.notes}`, `baseline ${r.notes}`]).join(' | ') + ' |', '|---|' + res.runs.flatMap(() => ['---', '---']).join('|') + '|');
   const parts = Object.keys(res.runs[0]?.full.median_page.anatomy ?? {}) as (keyof Anatomy)[];
