@@ -2,6 +2,7 @@
 // reports time, memory, page weight and search cost against the targets of issue 5.
 // Usage: nice -n 10 npm run bench -- [--notes 1000,10000] [--seed 42] [--results DIR] [--query WORD]
 //        [--defer-render] [--keep] [--quiet]
+//        nice -n 10 npm run bench -- --vault notes   (measure a real vault instead of generated ones)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -9,7 +10,8 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { anatomy, dirBytes, pageAssets, quantile } from './bench/dist-stats.ts';
-import { generateVault, type VaultSummary } from './bench/generator.ts';
+import { slug } from 'github-slugger';
+import { generateVault, summarizeVault, type VaultSummary } from './bench/generator.ts';
 import { measureBuild, parseStages, phaseAt, round } from './bench/measure.ts';
 import type { SearchProbe } from './bench/pagefind-probe.ts';
 import { judgeTargets, toMarkdown, type BenchResult, type BuildResult, type RunResult } from './bench/report.ts';
@@ -17,6 +19,7 @@ import { judgeTargets, toMarkdown, type BenchResult, type BuildResult, type RunR
 const { values: opts } = parseArgs({
   options: {
     notes: { type: 'string', default: '1000,10000' },
+    vault: { type: 'string' },
     seed: { type: 'string', default: '42' },
     results: { type: 'string', default: 'bench/results' },
     query: { type: 'string', default: 'thread' },
@@ -25,7 +28,8 @@ const { values: opts } = parseArgs({
     quiet: { type: 'boolean', default: false },
   },
 });
-const sizes = opts.notes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const realVault = opts.vault ? summarizeVault(resolve(opts.vault), slug) : undefined;
+const sizes = realVault ? [realVault.notes] : opts.notes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 if (sizes.length === 0) throw new Error(`--notes wants sizes such as 1000,10000, got "${opts.notes}"`);
 const root = resolve(import.meta.dirname, '..');
 const seed = Number(opts.seed);
@@ -111,7 +115,7 @@ function writeResults(runs: RunResult[]): string {
       cores: availableParallelism(), memory_gb: round(totalmem() / 2 ** 30, 1), cpu: cpus()[0]?.model ?? 'unknown', node: process.version,
       load_avg_start: loadStart, load_avg_end: loadavg().map((n) => round(n, 2)),
     },
-    options: { seed, defer_render: opts['defer-render'], query: opts.query },
+    options: { seed, defer_render: opts['defer-render'], query: opts.query, ...(opts.vault ? { vault: opts.vault } : {}) },
     runs, scaling, targets: judgeTargets(runs, scaling),
     notes: [
       'Peak RSS: summed RSS of the build process and all its descendants, sampled from /proc every 100 ms (pages shared between processes are counted in each). CPU time: GNU time over the whole build (user + system).',
@@ -137,7 +141,7 @@ let md = '';
 for (const n of sizes) {
   const work = mkdtempSync(join(tmpdir(), `bench-${n}-`));
   try {
-    const vault = generateVault(join(work, 'vault'), n, seed);
+    const vault = realVault ?? generateVault(join(work, 'vault'), n, seed);
     log(`${n} notes: vault of ${(vault.bytes / 1048576).toFixed(1)} MB, ${vault.wikilinks} wikilinks, ${vault.translations} translations in ${work}`);
     const full = await build('full', ['scripts/build.ts'], work, vault);
     const baseline = await build('baseline', ['node_modules/astro/bin/astro.mjs', 'build', '--root', 'bench/baseline'], work, vault);

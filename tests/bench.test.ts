@@ -5,7 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateVault } from '../scripts/bench/generator.ts';
+import { slug } from 'github-slugger';
+import { generateVault, summarizeVault } from '../scripts/bench/generator.ts';
 import type { BenchResult, BuildResult } from '../scripts/bench/report.ts';
 
 const NOTES = 20;
@@ -87,6 +88,9 @@ describe('the synthetic vault generator', () => {
       const ts = readFileSync(join(a, folder.name, readdirSync(join(a, folder.name))[0]!), 'utf8');
       expect(ts).toMatch(/^\/\*\*\n \* @python sha256:[0-9a-f]{16}\n \* @mode run\n/);
       expect(ts).toMatch(/\/\/ Output:\n/);
+      // --vault DIR summarises a real folder the same way: same ids, notes, translations, links.
+      const seen = summarizeVault(a, slug);
+      expect({ ...seen, ids: [...seen.ids].sort() }).toMatchObject({ notes: 50, ids: [...first.ids].sort(), translations: first.translations, pythonBlocks: first.pythonBlocks, wikilinks: first.wikilinks, bytes: first.bytes });
     } finally {
       rmSync(a, { recursive: true, force: true });
       rmSync(b, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Synthetic Obsidian-style vaults for `npm run bench`: deterministic from a seed, never committed.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What one generated vault contains, for the measuring side (ids of note pages, counts). */
@@ -161,6 +161,32 @@ export function generateVault(dir: string, count: number, seed = 42): VaultSumma
       summary.translations += translations.length;
     }
   }
+  return summary;
+}
+
+/**
+ * Summarises an existing vault (e.g. the real `notes/`) the way `generateVault` summarises its own:
+ * ids are github-slugger'd path segments, as both the project's loader and Astro's `glob()` do.
+ */
+export function summarizeVault(dir: string, slug: (segment: string) => string): VaultSummary {
+  const summary: VaultSummary = { dir, notes: 0, ids: [], wikilinks: 0, unresolvedLinks: 0, pythonBlocks: 0, translations: 0, bytes: 0 };
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith('.ts')) summary.translations++;
+      else if (entry.name.endsWith('.md')) {
+        const text = readFileSync(join(dir, rel), 'utf8');
+        summary.notes++;
+        summary.bytes += Buffer.byteLength(text);
+        summary.wikilinks += text.match(/\[\[[^\]]+\]\]/g)?.length ?? 0;
+        summary.pythonBlocks += text.match(/^\s*```(?:python3?|py3?|pycon)\b/gm)?.length ?? 0;
+        summary.ids.push(rel.replace(/\.md$/, '').split('/').map(slug).join('/'));
+      }
+    }
+  };
+  walk('');
   return summary;
 }
 

@@ -58,7 +58,8 @@ export interface BenchResult {
   /** Uncommitted changes in the tree when the bench ran (others work in the same tree). */
   dirty: boolean;
   machine: { cores: number; memory_gb: number; cpu: string; node: string; load_avg_start: number[]; load_avg_end: number[] };
-  options: { seed: number; defer_render: boolean; query: string };
+  /** `vault` is set when a real folder was measured instead of generated vaults. */
+  options: { seed: number; defer_render: boolean; query: string; vault?: string };
   runs: RunResult[];
   scaling: { from: number; to: number; notes_ratio: number; full_time_ratio: number; baseline_time_ratio: number; full_cpu_ratio: number | null; html_median_from: number | null; html_median_to: number | null }[];
   targets: Target[];
@@ -103,7 +104,7 @@ const fmt = (n: number | null | undefined, unit = '') => (n === null || n === un
 /** Renders the results as Markdown: one table of figures per size, stages, scaling, targets. */
 export function toMarkdown(res: BenchResult): string {
   const out: string[] = [];
-  out.push(`# Bench ${res.date}`, '', `commit ${res.commit.slice(0, 12)}${res.dirty ? ' (+ uncommitted changes)' : ''} · ${res.machine.cores} cores, ${res.machine.memory_gb} GB · ${res.machine.cpu} · Node ${res.machine.node} · load ${res.machine.load_avg_start.join(' ')} → ${res.machine.load_avg_end.join(' ')} · seed ${res.options.seed}${res.options.defer_render ? ' · DEFER_RENDER=1' : ''}`, '');
+  out.push(`# Bench ${res.date}`, '', `commit ${res.commit.slice(0, 12)}${res.dirty ? ' (+ uncommitted changes)' : ''} · ${res.machine.cores} cores, ${res.machine.memory_gb} GB · ${res.machine.cpu} · Node ${res.machine.node} · load ${res.machine.load_avg_start.join(' ')} → ${res.machine.load_avg_end.join(' ')} · ${res.options.vault ? `vault ${res.options.vault}` : `seed ${res.options.seed}`}${res.options.defer_render ? ' · DEFER_RENDER=1' : ''}`, '');
   const head = ['metric', ...res.runs.flatMap((r) => [`full ${r.notes}`, `baseline ${r.notes}`])];
   const row = (name: string, f: (b: BuildResult) => string) => `| ${name} | ${res.runs.flatMap((r) => [f(r.full), f(r.baseline)]).join(' | ')} |`;
   out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`,
