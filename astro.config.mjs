@@ -30,8 +30,12 @@ export default defineConfig({
         { label: 'Concepts', link: '/concepts/' },
         { label: 'Tags', link: '/tags/' },
       ],
-      customCss: ['./src/styles/notes.css', './src/styles/study.css', 'katex/dist/katex.min.css', './src/styles/syntax.css', './src/styles/links.css'],
+      // Apply the reader's code language (Python/TypeScript tabs) before first paint.
+      head: [{ tag: 'script', content: "try{document.documentElement.dataset.codeLang=localStorage.getItem('notes:code-lang')==='typescript'?'typescript':'python'}catch{}" }],
+      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', 'katex/dist/katex.min.css', './src/styles/syntax.css', './src/styles/links.css'],
       components: {
+        // Note content plus its client behaviour (Python/TypeScript tabs).
+        MarkdownContent: './src/components/MarkdownContent.astro',
         // Study mode: clozes/cards counts and the Study toggle under the title (src/components/StudyMode.astro).
         PageTitle: './src/components/PageTitle.astro',
         // Backlinks ("Linked from", "Mentioned in") and tags above the footer, on every screen size.

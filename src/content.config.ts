@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 import { notesLoader } from './lib/notes-loader.ts';
@@ -18,4 +18,4 @@ export const collections = {
       }),
     }),
   }),
-} satisfies Record<string, { loader: Loader }>;
+};

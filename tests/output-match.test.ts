@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { lineDiff, matchOutput } from '../scripts/snippets/output-match.ts';
-import { parseTranslation } from '../scripts/snippets/header.ts';
+import { lineDiff, matchOutput } from '../src/lib/snippets/output-match.ts';
+import { parseTranslation } from '../src/lib/snippets/header.ts';
 
 const ordered = (...lines: string[]) => ({ lines, unordered: false });
 const unordered = (...lines: string[]) => ({ lines, unordered: true });

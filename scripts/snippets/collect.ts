@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBody, pythonBlocks, type PythonBlock } from '../../src/lib/python-blocks.ts';
 import { scanVault } from '../../src/lib/vault.ts';
-import { parseTranslation, type Translation } from './header.ts';
+import { parseTranslation, type Translation } from '../../src/lib/snippets/header.ts';
 import { pairStale } from './pair.ts';
 
 /** A Python block with the note it lives in. */

@@ -2,7 +2,7 @@
 // the timing trace and the Python original's run. Pure: no I/O.
 import type { Problem } from '../../src/lib/problems.ts';
 import type { NoteBlock, TranslationFile } from './collect.ts';
-import { matchOutput } from './output-match.ts';
+import { matchOutput } from '../../src/lib/snippets/output-match.ts';
 import type { PythonRunResult } from './python-runner.ts';
 import type { SandboxResult } from './sandbox.ts';
 import type { TypeDiagnostic } from './typecheck.ts';

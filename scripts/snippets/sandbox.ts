@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { track, untrack } from './children.ts';
-import type { Allow } from './header.ts';
+import type { Allow } from '../../src/lib/snippets/header.ts';
 
 /** The preload every translation runs with (`--import`). */
 export const PRELOAD = fileURLToPath(new URL('./preload/sandbox-preload.ts', import.meta.url));

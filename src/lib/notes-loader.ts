@@ -30,23 +30,22 @@ export function notesLoader(glob: typeof globLoader): Loader {
           const note = byId.get(entry.id);
           if (!note) return context.parseData(entry);
           const { data } = note;
-          return context.parseData({
-            ...entry,
-            data: {
-              ...data.starlight,
-              title: data.title,
-              titleSource: data.titleSource,
-              description: data.description,
-              date: data.date,
-              lastUpdated: data.lastUpdated,
-              tags: data.tags,
-              aliases: data.aliases,
-              order: data.order,
-              draft: data.draft,
-              sourcePath: note.file,
-              ...(data.order === undefined ? {} : { sidebar: { order: data.order } }),
-            },
-          });
+          const mapped = {
+            ...data.starlight,
+            title: data.title,
+            titleSource: data.titleSource,
+            description: data.description,
+            date: data.date,
+            lastUpdated: data.lastUpdated,
+            tags: data.tags,
+            aliases: data.aliases,
+            order: data.order,
+            draft: data.draft,
+            sourcePath: note.file,
+            ...(data.order === undefined ? {} : { sidebar: { order: data.order } }),
+          };
+          // The glob loader types `data` as the raw frontmatter; ours is the mapped shape the schema validates.
+          return context.parseData({ ...entry, data: mapped as unknown as typeof entry.data });
         },
       });
       const { errors } = summarize(problems);

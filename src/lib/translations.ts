@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { parseTranslation, type Translation } from '../../scripts/snippets/header.ts';
+import { parseTranslation, type Translation } from './snippets/header.ts';
 
 /** A translation file as the site shows it. */
 export interface SiteTranslation {

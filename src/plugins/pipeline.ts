@@ -2,6 +2,7 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkNoteTitle } from './remark-note-title.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
 import { remarkTags } from './remark-tags.ts';
+import { remarkCodeTabs } from './remark-code-tabs.ts';
 import { remarkCards } from './remark-cards.ts';
 import { remarkCloze } from './remark-cloze.ts';
 import { remarkComments } from './remark-comments.ts';
@@ -27,6 +28,8 @@ export const remarkPlugins: RemarkPlugins = [
   remarkTags,
   // `> [!type]± Title` callouts.
   remarkCallouts,
+  // Python blocks beside their TypeScript translations; keeps both as `code` nodes for Expressive Code.
+  [remarkCodeTabs, { notesDir: process.env.NOTES_DIR ?? 'notes' }],
   // Study mode (keep last): cards first (they drop their `&#10;<br>` separator), then highlights.
   // Wikilink parsing must come BEFORE remarkCloze so `==[[a|b]] c==` keeps its link.
   remarkCards,

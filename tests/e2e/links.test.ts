@@ -2,51 +2,33 @@
 // wide and narrow screenshots for a human to look at (LINKS_SHOTS or a temp folder), plus checks
 // that backlinks are visible on both widths, concept links look different, and heading links land.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticSite } from '../support/static-server.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SHOTS = process.env.LINKS_SHOTS ?? join(tmpdir(), 'links-shots');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.png': 'image/png' };
-
-/** A static server for a built `dist/`: `/x/` serves `/x/index.html`, nothing outside the folder. */
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    let file = join(dir, path);
-    if (!file.startsWith(dir)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`tests/e2e/links.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('links and backlinks in a real browser (Chromium)', () => {
-  let server: Server;
+  let server: StaticSite;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
     const site = buildSite('tests/fixtures/links-vault');
-    server = await serve(site.outDir);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    server = await serveStatic(site.outDir);
+    base = server.url;
+    browser = await launchBrowser();
     mkdirSync(SHOTS, { recursive: true });
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((ok) => server?.close(ok));
+    await server?.close();
   });
 
   async function open(path: string, width = 1280): Promise<Page> {

@@ -1,14 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticSite } from '../support/static-server.ts';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const NOTE = '/python-concurrency/';
 const OTHER = '/concurrency-options/';
 /** Polls wait this long: the machine is shared, a page may take a moment to run its scripts. */
@@ -16,34 +14,11 @@ const WAIT = { timeout: 5_000, interval: 50 };
 /** Screenshots for a human to look at (not compared): STUDY_SHOTS or a temp folder. */
 const SHOTS = process.env.STUDY_SHOTS ?? join(tmpdir(), 'study-shots');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-};
-
-/** A static server for `dist/`: `/x/` serves `/x/index.html`, nothing outside the folder. */
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    let file = join(dir, path);
-    if (!file.startsWith(dir)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`tests/e2e/study.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
   let siteDir: string;
-  let server: Server;
+  let server: StaticSite;
   let base: string;
   let browser: Browser;
 
@@ -51,15 +26,15 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     // STUDY_SITE_DIR: an already built `dist` (quick reruns); otherwise the run's shared build.
     siteDir = process.env.STUDY_SITE_DIR ?? inject('siteDir');
     if (!existsSync(join(siteDir, NOTE, 'index.html'))) throw new Error(`no built note at ${join(siteDir, NOTE)}: build the site first`);
-    server = await serve(siteDir);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    server = await serveStatic(siteDir);
+    base = server.url;
+    browser = await launchBrowser();
     mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((ok) => server?.close(ok));
+    await server?.close();
   });
 
   async function open(path = NOTE, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
