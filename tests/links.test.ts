@@ -1,6 +1,6 @@
 // Wikilink syntax, resolution (table-driven, in the style of Quartz's path.test.ts), rendering and
 // the exact `notes/FILE.md:LINE:COL` messages of the link checks.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
@@ -309,5 +309,19 @@ describe('list pages', () => {
   test('an embed alone on its line is quoted as "Embeds …" in the target\'s backlinks', () => {
     const gamma = graphOf(VAULT).linkedFrom.get('note:alpha')!.find((b) => b.source.id === 'gamma')!;
     expect(gamma.contexts[0]).toEqual({ before: 'Embeds ', match: 'alpha > Usage Notes', after: '' });
+  });
+});
+
+describe('comments hide links from the graph, as from the page', () => {
+  test('a [[link]] or #tag inside %%…%% is not parsed', () => {
+    expect(links('Visible [[Shown]]. %%hidden [[Hidden]] link%% and %%\nblock [[AlsoHidden]]\n%%').map((l) => l.target)).toEqual(['Shown']);
+  });
+
+  test('a commented-out link creates no concept page and no backlink', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'links-comments-'));
+    writeFileSync(join(dir, 'a.md'), '# A\n\nSee [[B]]. %%Later: [[Unwritten idea]] and [[B]].%%\n');
+    writeFileSync(join(dir, 'b.md'), '# B\n\nText.\n');
+    const graph = buildLinkGraph(scanVault({ dir }));
+    expect([...graph.concepts.keys()]).toEqual([]);
   });
 });

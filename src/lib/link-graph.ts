@@ -159,7 +159,7 @@ export interface ParsedNote {
 }
 
 /** Bump when the syntax or `collect` changes: cached parses of older versions are ignored. */
-const PARSE_VERSION = 1;
+const PARSE_VERSION = 2; // 2: `%%comments%%` removed before links are collected
 
 /** Parses a note once and keeps only what the graph needs. */
 export function parseNote(note: Pick<VaultNote, 'body' | 'data'>): ParsedNote {

@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { remarkWikiLinkSyntax } from '../syntax/wikilink.ts';
-import { removeComments } from '../plugins/remark-comments.ts';
+import { removeComments } from '../syntax/comments.ts';
 import { remarkMathObsidian } from '../plugins/remark-math-obsidian.ts';
 import { IMAGE_EMBED } from './link-paths.ts';
 import { registerCheck } from './lint.ts';

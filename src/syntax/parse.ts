@@ -5,6 +5,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
+import { removeComments } from './comments.ts';
 import { markInlineTags } from './tags.ts';
 import { remarkWikiLinkSyntax } from './wikilink.ts';
 
@@ -23,12 +24,14 @@ const parser = unified().use(remarkParse).use(gfmStructure).use(remarkWikiLinkSy
 
 /**
  * Parses a note body into mdast with the site's link syntax (`[[wikilinks]]`, `![[embeds]]`,
- * inline `#tags`) on top of CommonMark, GFM tables and footnotes. The link graph calls this once
+ * inline `#tags`) on top of CommonMark, GFM tables and footnotes, with `%%comments%%` removed. The link graph calls this once
  * per note; render plugins register the same syntax on Astro's processor, so both see the same
  * links at the same positions.
  */
 export function parseNoteBody(body: string): Root {
   const tree = parser.parse(body);
+  // As on the page: a link or tag inside `%%comment%%` is not there.
+  removeComments(tree, body);
   markInlineTags(tree);
   return tree;
 }
