@@ -12,6 +12,11 @@ export default defineConfig({
   // Tests and benchmarks build other vaults side by side: each gets its own output and cache.
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  vite: {
+    // Emit small scripts and fonts as files instead of inlining them (base64 KaTeX fonts in the
+    // site-wide CSS, the same scripts repeated in every page's HTML): cacheable across pages.
+    build: { assetsInlineLimit: 0 },
+  },
   markdown: {
     // Smartypants would turn the authors' straight quotes into curly ones: keep their characters.
     processor: unified({ smartypants: false, remarkPlugins, rehypePlugins }),
@@ -32,7 +37,7 @@ export default defineConfig({
       ],
       // Apply the reader's code language (Python/TypeScript tabs) before first paint.
       head: [{ tag: 'script', content: "try{document.documentElement.dataset.codeLang=localStorage.getItem('notes:code-lang')==='typescript'?'typescript':'python'}catch{}" }],
-      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', 'katex/dist/katex.min.css', './src/styles/syntax.css', './src/styles/links.css'],
+      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css'],
       components: {
         // Note content plus its client behaviour (Python/TypeScript tabs).
         MarkdownContent: './src/components/MarkdownContent.astro',

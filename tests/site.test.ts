@@ -34,6 +34,13 @@ describe('the notes site', () => {
     expect(sidebar.match(/<a\b/g)?.length ?? 0).toBeLessThanOrEqual(8);
   });
 
+  test('KaTeX’s stylesheet is linked only on pages that have math', () => {
+    const katexLink = /<link rel="stylesheet" href="\/_astro\/katex\.min\.[^"]+\.css"/;
+    expect(readPage(siteDir, 'concurrency-options')).toMatch(katexLink);
+    for (const id of ['python-concurrency', 'concurrency-with-python', '', 'notes']) expect(readPage(siteDir, id)).not.toMatch(katexLink);
+    for (const id of ['python-concurrency', 'concurrency-options']) expect(readPage(siteDir, id)).not.toMatch(/KaTeX_[\w-]+\.\w+\)|data:font/);
+  });
+
   test('every code block of the seeds is rendered by Expressive Code with a copy button', () => {
     const counts = Object.fromEntries(
       ['python-concurrency', 'concurrency-options', 'concurrency-with-python', 'concurrency-in-python-a-guide'].map((id) => {

@@ -10,7 +10,7 @@ export interface KatexNotesOptions {
 
 /**
  * Renders remark-math's `math-inline` / `math-display` code at build time with KaTeX (no client
- * JS; `katex.min.css` comes once per page from customCss). Runs after the sanitizer because
+ * JS; `katex.min.css` is linked only on pages with math, by the MarkdownContent override). Runs after the sanitizer because
  * KaTeX writes inline styles. Pagefind would index a formula three times (MathML, TeX
  * annotation, HTML glyphs): the HTML glyphs and the annotation get `data-pagefind-ignore`, so
  * the MathML text is what search finds, once.
@@ -19,11 +19,18 @@ export function rehypeKatexNotes(options: KatexNotesOptions = {}) {
   const render = rehypeKatex({ ...options.katex, trust: false });
   return (tree: Root, file: VFile) => {
     render(tree, file);
+    let math = false;
     visit(tree, 'element', (node: Element) => {
       const classes = node.properties.className;
+      if (Array.isArray(classes) && classes.includes('katex')) math = true;
       if (node.tagName === 'annotation' || (Array.isArray(classes) && classes.includes('katex-html'))) {
         node.properties.dataPagefindIgnore = 'all';
       }
     });
+    // Tell the page (MarkdownContent override) to load KaTeX's stylesheet: only pages with math pay for it.
+    if (math) {
+      const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+      (astro.frontmatter ??= {}).math = true;
+    }
   };
 }
