@@ -64,6 +64,8 @@ export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<
   visit(tree, 'html', (node) => {
     if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) raw.push([node.position.start.offset, node.position.end.offset]);
   });
+  // Most notes have no raw HTML: skip the HTML conversion (the costliest step here) for them.
+  if (raw.length === 0) return problems;
   const hast = parseRaw((await toHast.run(tree as never, file)) as HastRoot, file) as HastRoot;
   visit(hast, 'element', (node: Element) => {
     const p = node.position?.start;
