@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type BuiltSite } from './support/build-site.ts';
+import { withSiteSearch } from './support/pagefind.ts';
 
 const VAULT = 'tests/fixtures/links-vault';
 let site: BuiltSite;
@@ -117,21 +118,7 @@ describe('backlinks', () => {
 
   test('Pagefind does not find a page through its backlinks', async () => {
     // "talks" is written in delta (and in epsilon, which embeds delta); alpha only quotes it in "Mentioned in".
-    const dist = site.outDir;
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = (async (input: string | URL | Request) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      const clean = url.split(/[?#]/)[0]!;
-      const path = clean.startsWith('file:') ? fileURLToPath(clean) : join(dist, clean);
-      return existsSync(path) ? new Response(readFileSync(path)) : new Response('not found', { status: 404 });
-    }) as typeof fetch;
-    try {
-      const pagefind = await import(`${pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href}?links`);
-      await pagefind.init();
-      const urls = async (q: string) => {
-        const found = await pagefind.search(q);
-        return Promise.all(found.results.map(async (r: { data: () => Promise<{ url: string }> }) => (await r.data()).url.replace(/^.*\/dist\//, '/')));
-      };
+    await withSiteSearch(site.outDir, async (urls) => {
       const talks = await urls('talks');
       expect(talks).toContain('/delta/');
       expect(talks).not.toContain('/alpha/');
@@ -139,10 +126,7 @@ describe('backlinks', () => {
       const later = await urls('later');
       expect(later).toContain('/alpha/');
       expect(later).not.toContain('/concepts/unwritten-idea/');
-      await pagefind.destroy?.();
-    } finally {
-      globalThis.fetch = realFetch;
-    }
+    });
   });
 
   test('a page carries only its own backlinks', () => {

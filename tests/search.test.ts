@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { withSiteSearch } from './support/pagefind.ts';
+
+describe('full-text search (Pagefind) on the seed notes', () => {
+  let siteDir: string;
+  beforeAll(() => {
+    siteDir = inject('siteDir');
+  });
+
+  test('finds the notes that discuss a word, and never a list page', async () => {
+    await withSiteSearch(siteDir, async (search) => {
+      const asyncio = await search('asyncio');
+      expect(asyncio).toEqual(expect.arrayContaining(['/python-concurrency/', '/concurrency-options/', '/concurrency-with-python/', '/concurrency-in-python-a-guide/']));
+      for (const url of asyncio) expect(url, url).not.toMatch(/^\/(tags|notes)\/|^\/concepts\/(page-\d+\/)?$/);
+    });
+  });
+
+  test('finds a sentence only the note body holds, and the words of a translation', async () => {
+    await withSiteSearch(siteDir, async (search) => {
+      expect(await search('pickle')).toEqual(['/concurrency-with-python/']);
+      expect(await search('AsyncLocalStorage')).toContain('/python-concurrency/');
+    });
+  });
+
+  test('an unwritten concept is found by its title, not through the notes that quote it', async () => {
+    await withSiteSearch(siteDir, async (search) => {
+      expect(await search('computer science')).toContain('/concepts/computer-science/');
+      // "decomposability" is only in the quote that links [[computer_science]]: the note, not the concept page.
+      expect(await search('decomposability')).toEqual(['/python-concurrency/']);
+    });
+  });
+});
