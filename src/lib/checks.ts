@@ -5,3 +5,4 @@
 import './lint.ts';
 import './syntax-checks.ts';
 import './link-checks.ts';
+import './study-checks.ts';
