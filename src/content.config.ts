@@ -10,6 +10,7 @@ export const collections = {
     schema: docsSchema({
       extend: z.object({
         date: z.coerce.date().optional(),
+        dateLabel: z.string().optional(),
         tags: z.array(z.string()).default([]),
         aliases: z.array(z.string()).default([]),
         order: z.number().optional(),

@@ -14,7 +14,7 @@ describe('frontmatter dialects map to the site data', () => {
     {
       dialect: 'Obsidian (date, tags as YAML list, title from H1)',
       source: '---\ndate: 2024-09-26T00:00+03:00\ntags:\n  - blog\n  - Python\n---\n\n# Python concurrency\n\nText.',
-      expected: { title: 'Python concurrency', titleSource: 'h1', tags: ['blog', 'python'], date: '2024-09-25T21:00:00.000Z', draft: false },
+      expected: { title: 'Python concurrency', titleSource: 'h1', tags: ['blog', 'python'], date: '2024-09-25T21:00:00.000Z', dateLabel: '2024-09-26', draft: false },
     },
     {
       dialect: 'Hugo (title, draft, weight, katex)',
@@ -29,7 +29,7 @@ describe('frontmatter dialects map to the site data', () => {
     {
       dialect: 'Jekyll (inline tags, header, excerpt, date)',
       source: '---\ntitle: "Concurrency in Python - A Guide"\ndate: 2023-04-05\ntags: [python, concurrency]\nheader:\n  # image: "/images/x.jpg"\nexcerpt: "Fundamentals of concurrency in Python"\n---\n## Introduction\n',
-      expected: { title: 'Concurrency in Python - A Guide', description: 'Fundamentals of concurrency in Python', tags: ['python', 'concurrency'], date: '2023-04-05T00:00:00.000Z' },
+      expected: { title: 'Concurrency in Python - A Guide', description: 'Fundamentals of concurrency in Python', tags: ['python', 'concurrency'], date: '2023-04-05T00:00:00.000Z', dateLabel: '2023-04-05' },
     },
     {
       dialect: 'Jekyll published: false is a draft',

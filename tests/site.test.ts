@@ -27,6 +27,11 @@ describe('the notes site', () => {
     }
   });
 
+  test('note dates are the calendar day the author wrote, not the UTC day', () => {
+    // notes/python-concurrency.md: `date: 2024-09-26T00:00+03:00` (21:00 UTC on the 25th).
+    expect(readPage(siteDir, '')).toMatch(/<time datetime="2024-09-25T21:00:00.000Z">2024-09-26<\/time>/);
+  });
+
   test('navigation stays small: the sidebar lists fixed sections, not every note', () => {
     const sidebar = sidebarOf(readPage(siteDir, 'python-concurrency'));
     expect(sidebar).toContain('href="/notes/"');

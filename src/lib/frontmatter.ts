@@ -11,6 +11,8 @@ export interface NoteData {
   /** Sort order (Hugo `weight`, `order`, Jekyll `nav_order`); lower first. */
   order?: number;
   date?: Date;
+  /** The calendar day of `date` as the author wrote it (`2024-09-26T00:00+03:00` is the 26th, not the UTC 25th). */
+  dateLabel?: string;
   lastUpdated?: Date;
   /** Case-folded, without a leading `#`. */
   tags: string[];
@@ -170,6 +172,7 @@ export function mapFrontmatter(
     const v = raw[key];
     if (v === undefined || v === null || v === '') continue;
     const d = toDate(v);
+    if (d && field === 'date' && !data.date) data.dateLabel = calendarDay(v, d);
     if (d) data[field] ??= d;
     else problem(key, 'warning', `${key} is not a date (${describe(v)}); ignored`);
   }
@@ -241,6 +244,12 @@ function toBoolean(v: unknown): boolean | undefined {
 function toDate(v: unknown): Date | undefined {
   const d = v instanceof Date ? v : typeof v === 'string' ? new Date(v) : undefined;
   return d && !Number.isNaN(d.getTime()) ? d : undefined;
+}
+
+/** `YYYY-MM-DD` as written when the value starts with a date, else the UTC day of the instant. */
+function calendarDay(v: unknown, d: Date): string {
+  const written = typeof v === 'string' ? /^\s*(\d{4}-\d{2}-\d{2})/.exec(v)?.[1] : undefined;
+  return written ?? d.toISOString().slice(0, 10);
 }
 
 function describe(v: unknown): string {

@@ -36,6 +36,7 @@ export function notesLoader(glob: typeof globLoader): Loader {
             titleSource: data.titleSource,
             description: data.description,
             date: data.date,
+            dateLabel: data.dateLabel,
             lastUpdated: data.lastUpdated,
             tags: data.tags,
             aliases: data.aliases,
