@@ -9,15 +9,34 @@ export function slugify(text: string): string {
 }
 
 /**
+ * URL paths the site itself owns. A note published there would be hidden by the site's page
+ * (Astro only warns), so such a note gets `-note` appended: `tags.md` -> `/tags-note/`.
+ * `index` is reserved at every depth: Starlight would route `a/index` to `/a/`.
+ */
+const RESERVED_FIRST = new Set(['index', 'notes', 'tags', 'concepts', '404', '_astro', 'pagefind']);
+
+/** Slugs of a note path's segments, before reserved names are moved aside. */
+function plainSegments(relativePath: string): string[] {
+  return relativePath
+    .replace(/\\/g, '/')
+    .replace(/\.md$/i, '')
+    .split('/')
+    .map((segment) => slugify(segment) || '-');
+}
+
+/**
  * The id (and URL path) of a note from its path relative to `notes/`:
- * `Concurrency Options.md` -> `concurrency-options`, `a/B c.md` -> `a/b-c`.
+ * `Concurrency Options.md` -> `concurrency-options`, `a/B c.md` -> `a/b-c`, `tags.md` -> `tags-note`.
  */
 export function noteIdFromPath(relativePath: string): string {
-  const withoutExt = relativePath.replace(/\\/g, '/').replace(/\.md$/i, '');
-  return withoutExt
-    .split('/')
-    .map((segment) => slugify(segment) || '-')
+  return plainSegments(relativePath)
+    .map((segment, i) => ((i === 0 && RESERVED_FIRST.has(segment)) || segment === 'index' ? `${segment}-note` : segment))
     .join('/');
+}
+
+/** True when a note's natural URL belongs to the site, so `noteIdFromPath` moved it. */
+export function isReservedNotePath(relativePath: string): boolean {
+  return plainSegments(relativePath).join('/') !== noteIdFromPath(relativePath);
 }
 
 /**

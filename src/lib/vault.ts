@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { mapFrontmatter, parseFrontmatterYaml, splitFrontmatter, type NoteData } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
-import { noteIdFromPath } from './slug.ts';
+import { isReservedNotePath, noteIdFromPath } from './slug.ts';
 
 /** One publishable note, as every stage of the pipeline sees it. */
 export interface VaultNote {
@@ -99,6 +99,10 @@ export function scanVault({ dir, displayDir = 'notes', includeDrafts = false }: 
       continue;
     }
     const note: VaultNote = { id: noteIdFromPath(path), path, file, stem, data: mapped.data, body: split.body, bodyLine: split.bodyLine };
+    if (isReservedNotePath(path)) {
+      const natural = `/${note.id.replace(/(^|\/)index-note$/, '').replace(/-note(?=\/|$)/, '')}/`.replace(/\/+/g, '/');
+      report(1, 1, 'warning', 'reserved-url', `${natural} is a page of the site itself: this note is published at /${note.id}/`);
+    }
     const clash = byId.get(note.id);
     if (clash) {
       report(1, 1, 'error', 'duplicate-id', `${path} and ${clash.path} both publish to /${note.id}/: rename one of them`);
