@@ -102,8 +102,15 @@ export function parseFrontmatterYaml(yaml: string, yamlLine: number): {
     if (key !== null && item.key && (item.key as YamlNode).range) positions.set(key, at((item.key as YamlNode).range![0]));
   }
   // `toJS` keeps YAML timestamps as strings unless asked; we parse dates ourselves below.
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
-  return { raw, positions, issues: [] };
+  // It throws on alias bombs ("billion laughs"): a note's frontmatter error, not a crash.
+  try {
+    const raw = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+    return { raw, positions, issues: [] };
+  } catch (error) {
+    const p = at(contents.range?.[0] ?? 0);
+    const reason = error instanceof Error ? error.message : String(error);
+    return { raw: {}, positions, issues: [issue(p.line, p.column, 'error', 'frontmatter-yaml', `invalid YAML frontmatter: ${reason}`)] };
+  }
 }
 
 /**

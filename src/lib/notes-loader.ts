@@ -24,8 +24,18 @@ export function notesLoader(glob: typeof globLoader): Loader {
         generateId: ({ entry }) => noteIdFromPath(entry),
         deferRender: process.env.DEFER_RENDER === '1',
       });
+      // glob() only logs a note that fails to render and carries on, so `astro build` would exit 0
+      // with a broken page. Record those failures and fail the build on them, without a stack trace.
+      const renderFailures: string[] = [];
+      const logger = Object.create(context.logger) as typeof context.logger;
+      logger.error = (message: string) => {
+        const failed = /^Error rendering (.+?): ([\s\S]*)$/.exec(message);
+        if (failed) renderFailures.push(`${notesDisplayDir}/${failed[1]}:1:1 error: the note could not be rendered: ${failed[2]!.split('\n').filter(Boolean).at(-1) ?? 'unknown error'} [render-failed]`);
+        else context.logger.error(message);
+      };
       await inner.load({
         ...context,
+        logger,
         parseData: async (entry) => {
           const note = byId.get(entry.id);
           if (!note) return context.parseData(entry);
@@ -49,9 +59,11 @@ export function notesLoader(glob: typeof globLoader): Loader {
           return context.parseData({ ...entry, data: mapped as unknown as typeof entry.data });
         },
       });
+      for (const failure of renderFailures) context.logger.error(failure);
       const { errors } = summarize(problems);
-      if (errors > 0 && !includeDrafts) {
-        throw new Error(`${errors} note error(s):\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
+      if ((errors > 0 || renderFailures.length > 0) && !includeDrafts) {
+        const lines = [...problems.filter((p) => p.severity === 'error').map(formatProblem), ...renderFailures];
+        throw new Error(`${lines.length} note error(s):\n${lines.join('\n')}`);
       }
     },
   };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
+import type { Position } from 'unist';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
@@ -38,6 +39,15 @@ export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<
     problems.push({ file: note.file, line: line + note.bodyLine - 1, column, severity: 'warning', ruleId, message });
   const file = new VFile({ value: note.body, path: join(dir, note.path) });
   const tree = (await parser.run(parser.parse(file), file)) as Root;
+
+  // The HTML stage recurses once per nesting level; thousands of `>` or list levels overflow
+  // the stack mid-build. No real note nests this deep, so it is an error here, before the build.
+  const nesting = nestingOf(tree);
+  if (nesting.tooDeep) {
+    const p = nesting.tooDeep.position?.start;
+    problems.push({ file: note.file, line: (p?.line ?? 1) + note.bodyLine - 1, column: p?.column ?? 1, severity: 'error', ruleId: 'too-deep', message: `blocks nested ${nesting.depth} levels deep (the limit is ${MAX_DEPTH}): flatten the quotes or lists` });
+    return problems;
+  }
 
   for (const c of removeComments(tree, note.body)) {
     if (c.closed) continue;
@@ -85,6 +95,26 @@ export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<
     return undefined;
   });
   return problems;
+}
+
+/** Deepest nesting a note may use (quotes in lists in quotes…); real notes stay far below it. */
+export const MAX_DEPTH = 100;
+
+/**
+ * How deep a tree nests, and the outermost node past `MAX_DEPTH` (where to point the author).
+ * Iterative: the tree may be deeper than the stack allows recursion.
+ */
+function nestingOf(tree: Root): { depth: number; tooDeep?: { position?: Position } } {
+  let depth = 0;
+  let tooDeep: { position?: Position } | undefined;
+  const stack: Array<{ node: Nodes; depth: number }> = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    depth = Math.max(depth, item.depth);
+    if (item.depth === MAX_DEPTH + 1) tooDeep ??= item.node as { position?: Position };
+    if ('children' in item.node) for (const child of item.node.children) stack.push({ node: child as Nodes, depth: item.depth + 1 });
+  }
+  return { depth, ...(tooDeep ? { tooDeep } : {}) };
 }
 
 const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/^on-/, 'on');

@@ -64,7 +64,23 @@ export function scanVault({ dir, displayDir = 'notes', includeDrafts = false }: 
       continue;
     }
 
-    const source = readFileSync(join(dir, path), 'utf8');
+    let source: string;
+    try {
+      source = readFileSync(join(dir, path), 'utf8');
+    } catch (error) {
+      report(1, 1, 'error', 'unreadable-note', `cannot read the note: ${error instanceof Error ? error.message : String(error)}`);
+      excluded.push(path);
+      continue;
+    }
+    if (source.includes('\u0000')) {
+      report(1, 1, 'error', 'binary-note', 'not a text file (it contains NUL bytes): skipped');
+      excluded.push(path);
+      continue;
+    }
+    if (source.includes('\uFFFD')) {
+      const before = source.slice(0, source.indexOf('\uFFFD')).split('\n');
+      report(before.length, before.at(-1)!.length + 1, 'warning', 'not-utf8', 'the note is not valid UTF-8: some characters are shown as �; save it as UTF-8');
+    }
     const stem = path.split('/').pop()!.replace(/\.md$/i, '');
     if (source.trim() === '') {
       report(1, 1, 'warning', 'empty-note', 'empty note: nothing to publish, skipped');
