@@ -5,6 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, type BuiltSite } from './support/build-site.ts';
+import { readPage } from './support/html-text.ts';
 
 const BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`), 'tags: *g'].join('\n');
 
@@ -41,5 +43,31 @@ describe('hostile notes are reported, not crashed on', () => {
 
   test('Windows line endings parse like Unix ones', () => {
     expect(lint.stderr).not.toContain('notes/crlf.md');
+  });
+});
+
+describe('note text never escapes into the page head', () => {
+  let site: BuiltSite;
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostile-head-'));
+    writeFileSync(join(dir, 'breakout.md'), '---\ntitle: "</title><script>window.__pwn=1</script>"\ntags: ["</title><script>window.__pwn=2</script>"]\n---\n\nBody.\n');
+    writeFileSync(
+      join(dir, 'head-injection.md'),
+      '---\ntitle: Head injection\nhead:\n  - tag: script\n    content: "window.__pwn=3"\nbanner:\n  content: "<img src=x onerror=window.__pwn=4>"\neditUrl: "javascript:window.__pwn=5"\n---\n\nBody.\n',
+    );
+    site = buildSite(dir);
+  });
+
+  test('titles from frontmatter and tags are escaped inside <title>', () => {
+    for (const page of ['breakout', 'tags']) {
+      const title = readPage(site.outDir, page).match(/<title>([\s\S]*?)<\/title>/)![1]!;
+      expect(title).not.toContain('<');
+    }
+    expect(readPage(site.outDir, 'breakout')).toContain('<title>&lt;/title&gt;&lt;script&gt;window.__pwn=1&lt;/script&gt; |');
+  });
+
+  test('frontmatter cannot set Starlight’s raw-HTML keys (head, banner, editUrl)', () => {
+    const html = readPage(site.outDir, 'head-injection');
+    expect(html).not.toMatch(/window\.__pwn=[345]/);
   });
 });

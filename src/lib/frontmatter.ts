@@ -44,7 +44,11 @@ export interface SplitSource {
   unreadable?: FrontmatterIssue;
 }
 
-const STARLIGHT_KEYS = ['template', 'hero', 'banner', 'tableOfContents', 'pagefind', 'prev', 'next', 'head', 'editUrl'];
+/**
+ * Starlight keys a note may set. Not `head`, `hero`, `banner`, `editUrl`, `prev`/`next`: Starlight
+ * renders those as raw HTML or URLs, and notes come from strangers.
+ */
+const STARLIGHT_KEYS = ['template', 'tableOfContents', 'pagefind'];
 
 /** Splits `---` YAML frontmatter from the body, the way Obsidian, Hugo and Jekyll do. */
 export function splitFrontmatter(source: string): SplitSource {

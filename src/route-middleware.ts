@@ -1,0 +1,16 @@
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Escapes the `<title>` of every page. Starlight renders head entries with `set:html`, so a
+ * note titled `</title><script>…` (a frontmatter title, a tag name) would otherwise break out
+ * of the element and run. Other head entries carry no note text in their content.
+ */
+export const onRequest = defineRouteMiddleware((context) => {
+  for (const entry of context.locals.starlightRoute.head) {
+    if (entry.tag === 'title' && typeof entry.content === 'string') {
+      entry.content = entry.content.replace(/[&<>]/g, (c) => ESCAPES[c]!);
+    }
+  }
+});
