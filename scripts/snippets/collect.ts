@@ -1,9 +1,10 @@
 // Builds the plan of a check: the notes' Python blocks, the translation files beside each note,
 // which block each translation belongs to, and which blocks are missing or stale.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBody, pythonBlocks, type PythonBlock } from '../../src/lib/python-blocks.ts';
 import { scanVault } from '../../src/lib/vault.ts';
+import { listTranslationFiles } from '../../src/lib/snippets/files.ts';
 import { parseTranslation, type Translation } from '../../src/lib/snippets/header.ts';
 import { pairStale } from './pair.ts';
 
@@ -40,11 +41,6 @@ export interface Plan {
   missing: NoteBlock[];
 }
 
-const listTs = (dir: string): string[] =>
-  existsSync(dir) && statSync(dir).isDirectory()
-    ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort()
-    : [];
-
 /** Scans the notes folder and pairs translations with blocks (hash first, similarity for stale ones). */
 export function collectPlan(notesDir: string, displayDir: string): Plan {
   const vault = scanVault({ dir: notesDir, displayDir, includeDrafts: true });
@@ -55,7 +51,7 @@ export function collectPlan(notesDir: string, displayDir: string): Plan {
     const noteBlocks = pythonBlocks(parseBody(note.body), note.bodyLine).map((b) => ({ ...b, note: note.file, stem: note.stem }));
     blocks.push(...noteBlocks);
     const folderRel = note.path.replace(/\.md$/i, '');
-    for (const f of listTs(join(notesDir, folderRel))) {
+    for (const f of listTranslationFiles(join(notesDir, folderRel))) {
       const abs = join(notesDir, folderRel, f);
       const code = readFileSync(abs, 'utf8');
       const t: TranslationFile = { ...parseTranslation(code), abs, path: `${displayDir}/${folderRel}/${f}`, code, note: note.file };
@@ -71,7 +67,7 @@ export function collectPlan(notesDir: string, displayDir: string): Plan {
   }
   // A translation folder whose note was renamed, removed or left out of the site (broken frontmatter).
   const known = new Set([...translations, ...helpers].map((t) => t.abs));
-  for (const f of listTs(notesDir)) {
+  for (const f of listTranslationFiles(notesDir)) {
     const abs = join(notesDir, f);
     if (known.has(abs)) continue;
     const code = readFileSync(abs, 'utf8');

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { listTranslationFiles } from './snippets/files.ts';
 import { parseTranslation, type Translation } from './snippets/header.ts';
 
 /** A translation file as the site shows it. */
@@ -36,19 +37,16 @@ export function translationsByHash(notesDir: string, displayDir = 'notes'): Map<
   const cached = cache.get(notesDir);
   if (cached) return cached;
   const index = new Map<string, SiteTranslation[]>();
-  for (const folder of readdirSync(notesDir)) {
-    const dir = join(notesDir, folder);
-    if (folder.startsWith('.') || !statSync(dir).isDirectory()) continue;
-    for (const file of walk(dir)) {
-      if (!file.endsWith('.ts')) continue;
-      const source = readFileSync(file, 'utf8');
-      const header = parseTranslation(source);
-      if (header.helper || !header.python) continue;
-      const path = `${displayDir}/${relative(notesDir, file).split(sep).join('/')}`;
-      const noteFolder = relative(notesDir, dirname(file)).split(sep).join('/');
-      const entry: SiteTranslation = { path, name: path.split('/').pop()!, folder: noteFolder, header, display: displayCode(source) };
-      index.set(header.python, [...(index.get(header.python) ?? []), entry]);
-    }
+  for (const relativePath of listTranslationFiles(notesDir)) {
+    if (relativePath.startsWith('.')) continue;
+    const file = join(notesDir, relativePath);
+    const source = readFileSync(file, 'utf8');
+    const header = parseTranslation(source);
+    if (header.helper || !header.python) continue;
+    const path = `${displayDir}/${relativePath.split(sep).join('/')}`;
+    const noteFolder = relative(notesDir, dirname(file)).split(sep).join('/');
+    const entry: SiteTranslation = { path, name: path.split('/').pop()!, folder: noteFolder, header, display: displayCode(source) };
+    index.set(header.python, [...(index.get(header.python) ?? []), entry]);
   }
   cache.set(notesDir, index);
   return index;
@@ -68,11 +66,4 @@ export function displayCode(source: string): string {
   const kept = body.filter((l, i) => !(i < 40 && /^\s*(\*|\/\/)\s*@\w+/.test(l)));
   // A header that held only tags leaves an empty `/** */`; collapse the blank line after `/**`.
   return kept.join('\n').replace(/^\/\*\*\n(\s*\*\s*\n)+/, '/**\n').trimEnd();
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
 }
