@@ -5,18 +5,17 @@
  * titles in one pass per note: O(total text). Render plugins, pages and lint all read this graph.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import GithubSlugger from 'github-slugger';
-import type { Heading, Nodes, Parents, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { parseNoteBody } from '../syntax/parse.ts';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { WikiLink } from '../syntax/wikilink.ts';
 import { IMAGE_EMBED } from './link-paths.ts';
+import { headingKey, parseAll, sentenceAround, type Block, type Context, type ParsedLink } from './link-parse.ts';
 import type { Problem } from './problems.ts';
 import { includeDrafts, notesDir, notesDisplayDir, unresolvedLinks } from './site-config.ts';
 import { linkKey, prettifyTarget, slugify } from './slug.ts';
 import { scanVault, type Vault, type VaultNote } from './vault.ts';
+
+export type { Context } from './link-parse.ts';
 
 export type UnresolvedPolicy = 'concept' | 'text' | 'error';
 
@@ -25,13 +24,6 @@ export interface LinkGraphOptions {
   unresolved?: UnresolvedPolicy;
   /** JSON file caching each note's parse between runs and processes; default none. */
   cacheFile?: string;
-}
-
-/** The sentence (or list item) around a link or mention, split around the matched words. */
-export interface Context {
-  before: string;
-  match: string;
-  after: string;
 }
 
 /** Where a link points, as Obsidian would resolve it. */
@@ -93,141 +85,6 @@ export interface LinkGraph {
 export const noteKey = (id: string): string => `note:${id}`;
 export const conceptKey = (slug: string): string => `concept:${slug}`;
 
-/** Anchors of a note's headings exactly as Astro assigns them (github-slugger, per-page counters). */
-export function headingAnchors(tree: Root, note?: Pick<VaultNote, 'data'>): Map<string, string> {
-  const slugger = new GithubSlugger();
-  const anchors = new Map<string, string>();
-  tree.children.forEach((node, index) => {
-    if (node.type !== 'heading') return;
-    const text = toString(node);
-    // remark-note-title removes a leading H1 that repeats the title: it gets no anchor.
-    if (index === 0 && node.depth === 1 && note && (note.data.titleSource !== 'frontmatter' || note.data.title === text.trim())) return;
-    const anchor = slugger.slug(text);
-    const key = slugify(text);
-    if (!anchors.has(key)) anchors.set(key, anchor);
-  });
-  return anchors;
-}
-
-/** The key under which a `#Heading` (or `#H1#H2`, last part wins) is looked up in `anchors`. */
-export function headingKey(heading: string): string {
-  return slugify(heading.split('#').pop()!.trim());
-}
-
-/** The sentence around `text[start, end)`: back to the previous `. `, on to the next `.`, at most ~`max` characters. */
-export function sentenceAround(text: string, start: number, end: number, max = 240): Context {
-  // Only the window around the link is scanned and copied: O(max) per link, whatever the block size.
-  const half = max >> 1;
-  const space = (i: number) => i >= 0 && i < text.length && /\s/.test(text[i]!);
-  const stop = (i: number) => /[.!?]/.test(text[i] ?? '');
-  let s = start;
-  while (s > 0 && start - s < half && !(space(s - 1) && stop(s - 2))) s--;
-  // A sentence ends at `.`, `!` or `?` followed by a space or the end (`alpha.md` goes on).
-  const ends = (i: number) => stop(i) && (i + 1 === text.length || space(i + 1));
-  let e = end;
-  while (e < text.length && e - end < half && !ends(e)) e++;
-  if (e < text.length && ends(e)) e++;
-  // `==highlight==` markers are rendered by a later plugin: drop them from the quoted text.
-  const tidy = (t: string) => t.replace(/\s+/g, ' ').replace(/==(?=\S)|(?<=\S)==/g, '');
-  const before = (s > 0 && start - s >= half ? '…' : '') + tidy(text.slice(s, start)).trimStart();
-  const after = tidy(text.slice(end, e)).trimEnd() + (e < text.length && e - end >= half ? '…' : '');
-  return { before, match: tidy(text.slice(start, end)), after };
-}
-
-interface Block {
-  text: string;
-  /** Ranges of plain prose (not code, not link text) where unlinked mentions count. */
-  prose: Array<[number, number]>;
-}
-
-/** A wikilink found by the parse, as plain data (cacheable): body position, block and offsets in it. */
-export interface ParsedLink extends Pick<WikiLink, 'raw' | 'target' | 'heading' | 'alias' | 'embed' | 'value'> {
-  /** 1-based line and column in the note body. */
-  line: number;
-  column: number;
-  block: number;
-  start: number;
-  end: number;
-}
-
-/** What one parse of a note yields: plain data, so it can be cached between processes (lint, build). */
-export interface ParsedNote {
-  anchors: Array<[string, string]>;
-  tags: string[];
-  blocks: Block[];
-  links: ParsedLink[];
-}
-
-/** Bump when the syntax or `collect` changes: cached parses of older versions are ignored. */
-const PARSE_VERSION = 2; // 2: `%%comments%%` removed before links are collected
-
-/** Parses a note once and keeps only what the graph needs. */
-export function parseNote(note: Pick<VaultNote, 'body' | 'data'>): ParsedNote {
-  const tree = parseNoteBody(note.body);
-  const { blocks, links, tags } = collect(tree);
-  return { anchors: [...headingAnchors(tree, note)], tags, blocks, links };
-}
-
-/** Blocks (paragraphs, headings, table cells), links and inline tags of a note, in document order. */
-function collect(tree: Root): { blocks: Block[]; links: ParsedLink[]; tags: string[] } {
-  const blocks: Block[] = [];
-  const links: ParsedLink[] = [];
-  const tags: string[] = [];
-  const inline = (node: Parents, block: Block, prose: boolean) => {
-    for (const child of node.children as Nodes[]) {
-      const start = block.text.length;
-      switch (child.type) {
-        case 'text':
-          block.text += child.value;
-          if (prose) {
-            const last = block.prose[block.prose.length - 1];
-            if (last && last[1] === start) last[1] = block.text.length;
-            else block.prose.push([start, block.text.length]);
-          }
-          break;
-        case 'wikiLink':
-          block.text += child.value;
-          links.push({
-            raw: child.raw, target: child.target, heading: child.heading, alias: child.alias, embed: child.embed, value: child.value,
-            line: child.position?.start.line ?? 1, column: child.position?.start.column ?? 1,
-            block: blocks.length - 1, start, end: block.text.length,
-          });
-          break;
-        case 'inlineTag':
-          block.text += child.value;
-          tags.push(child.tag);
-          break;
-        case 'break':
-          block.text += ' ';
-          break;
-        case 'link':
-        case 'linkReference':
-          inline(child, block, false);
-          break;
-        case 'image':
-        case 'imageReference':
-        case 'footnoteReference':
-        case 'html':
-          break;
-        default:
-          if ('children' in child) inline(child, block, prose);
-          else if ('value' in child && typeof child.value === 'string') block.text += child.value;
-      }
-    }
-  };
-  const walk = (node: Parents) => {
-    for (const child of node.children as Nodes[]) {
-      if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') {
-        const block: Block = { text: '', prose: [] };
-        blocks.push(block);
-        inline(child, block, true);
-      } else if ('children' in child) walk(child);
-    }
-  };
-  walk(tree);
-  return { blocks, links, tags };
-}
-
 interface TrieNode {
   next: Map<string, TrieNode>;
   targets?: string[];
@@ -248,47 +105,6 @@ function addPhrase(trie: TrieNode, phrase: string, target: string): void {
     node = next;
   }
   if (!(node.targets ??= []).includes(target)) node.targets.push(target);
-}
-
-/**
- * Parses every note, reusing parses cached in `cacheFile` (keyed by a hash of the note's text and
- * title) and writing back only the ones used, so `npm run build` parses each note once across its
- * lint and build processes, and an unchanged note is never parsed again.
- */
-function parseAll(notes: VaultNote[], cacheFile: string | undefined): { parses: ParsedNote[]; parsed: number } {
-  type CacheFile = { version: number; entries: Record<string, ParsedNote> };
-  let cached: Record<string, ParsedNote> = {};
-  if (cacheFile && existsSync(cacheFile)) {
-    try {
-      const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
-      if (data.version === PARSE_VERSION) cached = data.entries;
-    } catch {
-      // A torn or foreign file: parse everything again.
-    }
-  }
-  const used: Record<string, ParsedNote> = {};
-  let parsedNow = 0;
-  const out = notes.map((note) => {
-    const key = createHash('sha1').update(`${note.data.titleSource}\0${note.data.title}\0${note.body}`).digest('base64url');
-    let parsed = cached[key];
-    if (!parsed) {
-      parsed = parseNote(note);
-      parsedNow++;
-    }
-    used[key] = parsed;
-    return parsed;
-  });
-  if (cacheFile && (parsedNow > 0 || Object.keys(cached).length !== notes.length)) {
-    try {
-      mkdirSync(dirname(cacheFile), { recursive: true });
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ version: PARSE_VERSION, entries: used } satisfies CacheFile));
-      renameSync(tmp, cacheFile);
-    } catch {
-      // The cache is an optimisation: a read-only folder only costs a parse next time.
-    }
-  }
-  return { parses: out, parsed: parsedNow };
 }
 
 /** Builds the graph of a scanned vault: one parse per note, then one mention pass per note. */
