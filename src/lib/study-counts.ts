@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { setPageFact } from './page-facts.ts';
 
 /**
  * Per-note study facts (highlights = clozes, question/answer cards), recorded by the remark
@@ -20,21 +21,15 @@ declare module 'vfile' {
   }
 }
 
-interface AstroFileData {
-  astro?: { frontmatter?: Record<string, unknown> };
-}
-
 /**
  * Adds `delta` to one count of the file's study facts (creating them at zero): in the typed
- * `file.data.study`, and in Astro's `file.data.astro.frontmatter.study`, which Astro hands back
- * to pages as `remarkPluginFrontmatter`.
+ * `file.data.study`, and as the page fact `study` that the `PageTitle` override reads back.
  */
 export function addStudyCount(file: VFile, kind: keyof StudyCounts, delta: number): StudyCounts {
   const current = file.data.study ?? { clozes: 0, cards: 0 };
   const next = { ...current, [kind]: current[kind] + delta };
   file.data.study = next;
-  const astro = ((file.data as AstroFileData).astro ??= {});
-  (astro.frontmatter ??= {})[STUDY_KEY] = next;
+  setPageFact(file, STUDY_KEY, next);
   return next;
 }
 

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import rehypeKatex from 'rehype-katex';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { setPageFact } from '../lib/page-facts.ts';
 
 export interface KatexNotesOptions {
   /** Passed to KaTeX. `trust` stays false so `\href{javascript:…}` cannot be written. */
@@ -28,9 +29,6 @@ export function rehypeKatexNotes(options: KatexNotesOptions = {}) {
       }
     });
     // Tell the page (MarkdownContent override) to load KaTeX's stylesheet: only pages with math pay for it.
-    if (math) {
-      const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-      (astro.frontmatter ??= {}).math = true;
-    }
+    if (math) setPageFact(file, 'math', true);
   };
 }
