@@ -25,7 +25,7 @@ function vault() {
     `/**\n * @python ${hashPython(HELLO)}\n * @mode run\n *\n * Node's model: console.log is print.\n */\nconsole.log('hello');\n\n// Output:\n// hello\n`,
   );
   const results = join(dir, 'results.json');
-  writeFileSync(results, JSON.stringify({ 'notes/demo/hello.ts': { status: 'checked', parity: 'passed', output: 'hello\n' } }));
+  writeFileSync(results, JSON.stringify({ 'notes/demo/hello.ts': { status: 'checked', parity: 'passed', output: 'hello\n', pythonOutput: 'hello from python\n', timeScale: 0.1 } }));
   return { notesDir: join(dir, 'notes'), results };
 }
 
@@ -50,10 +50,25 @@ describe('remarkCodeTabs', () => {
 
   test('the TypeScript tab shows the last check’s output and its badges', () => {
     const html = render(`\`\`\`py\n${HELLO}\n\`\`\`\n`, vault());
-    expect(html).toContain('Sample output of the last check — timings vary');
+    expect(html).toContain('Sample output of the last check (delays shortened ×0.1, so printed times are shorter) — timings vary');
     expect(html).toMatch(/<code class="language-txt">hello\n<\/code>/);
     expect(html).toMatch(/code-tabs__badge--checked[^>]*>checked</);
     expect(html).toMatch(/code-tabs__badge--parity[^>]*>parity</);
+  });
+
+  test('the Python tab shows what the original printed in the same check', () => {
+    const html = render(`\`\`\`python\n${HELLO}\n\`\`\`\n`, vault());
+    const python = html.slice(html.indexOf('data-lang="python"'), html.indexOf('data-lang="typescript"'));
+    expect(python).toContain('Output of this Python in the last check (delays shortened ×0.1, so printed times are shorter)');
+    expect(python).toContain('hello from python');
+  });
+
+  test('long outputs fold behind a summary that says how long they are', () => {
+    const long = Array.from({ length: 20 }, (_, i) => `line ${i}`).join('\n');
+    const html = render(`\`\`\`python\n${HELLO}\n\`\`\`\n\`\`\`\n${long}\n\`\`\`\n`, vault());
+    expect(html).toMatch(/<details class="code-tabs__fold"><summary>Show all 20 lines<\/summary><pre><code class="language-txt">line 0\n/);
+    // Short outputs stay open.
+    expect(html).not.toMatch(/<details[^>]*><summary>Show all 1 lines/);
   });
 
   test('an unlabelled block right after the Python block becomes its recorded output', () => {

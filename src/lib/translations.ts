@@ -25,6 +25,8 @@ export interface SnippetResult {
   parityReason?: string;
   output?: string;
   pythonOutput?: string;
+  /** Delays ran at this fraction of the note's (0.1: a 2 s sleep took 0.2 s); printed times scale with it. */
+  timeScale?: number;
 }
 
 const cache = new Map<string, Map<string, SiteTranslation[]>>();

@@ -44,6 +44,7 @@ export function remarkCodeTabs(options: CodeTabsOptions = {}) {
 function codeTabs(python: Code, recorded: Code | undefined, ts: SiteTranslation | undefined, result: SnippetResult | undefined) {
   const pythonPanel: unknown[] = [label('Python'), python];
   if (recorded) pythonPanel.push(caption('Output the author recorded'), outputBlock(recorded.value));
+  if (result?.pythonOutput) pythonPanel.push(caption(`Output of this Python in the last check${scaleNote(result)}`), outputBlock(result.pythonOutput));
   if (!ts) {
     return element('div', { className: ['code-tabs', 'code-tabs--single'] }, [
       element('div', { className: ['code-tabs__panel'], dataLang: 'python' }, pythonPanel),
@@ -54,7 +55,7 @@ function codeTabs(python: Code, recorded: Code | undefined, ts: SiteTranslation 
   const tsCode: Code = { type: 'code', lang: 'ts', meta: `title="${ts.name}" wrap`, value: ts.display };
   const tsPanel: unknown[] = [label('TypeScript', badges(mode, result)), tsCode];
   if (mode === 'run' && result?.output) {
-    tsPanel.push(caption('Sample output of the last check — timings vary'), outputBlock(result.output));
+    tsPanel.push(caption(`Sample output of the last check${scaleNote(result)} — timings vary`), outputBlock(result.output));
   }
   return element(
     'code-tabs',
@@ -78,6 +79,12 @@ function badges(mode: 'run' | 'fragment', result: SnippetResult | undefined) {
   return list.map((b) => element('span', { className: ['code-tabs__badge', `code-tabs__badge--${b.kind}`], title: b.title }, [text(b.text)]));
 }
 
+/** Says when the check ran with shortened delays, so printed times are not the real ones. */
+function scaleNote(result: SnippetResult): string {
+  const scale = result.timeScale;
+  return scale && scale !== 1 ? ` (delays shortened ×${scale}, so printed times are ${scale < 1 ? 'shorter' : 'longer'})` : '';
+}
+
 function label(name: string, extra: unknown[] = []) {
   return element('p', { className: ['code-tabs__label'] }, [element('span', { className: ['code-tabs__lang'] }, [text(name)]), ...extra]);
 }
@@ -86,8 +93,15 @@ function caption(value: string) {
   return element('p', { className: ['code-tabs__caption'], dataPagefindIgnore: 'all' }, [text(value)]);
 }
 
+/** Outputs longer than this fold into a `<details>` (the download demos print 160-240 lines). */
+const FOLD_LINES = 12;
+
 function outputBlock(value: string) {
-  return element('div', { className: ['code-tabs__output'], dataPagefindIgnore: 'all' }, [{ type: 'code', lang: 'txt', meta: 'frame="none"', value: value.trimEnd() } satisfies Code]);
+  const output = value.trimEnd();
+  const code = { type: 'code', lang: 'txt', meta: 'frame="none"', value: output } satisfies Code;
+  const lines = output.split('\n').length;
+  const body = lines > FOLD_LINES ? [element('details', { className: ['code-tabs__fold'] }, [element('summary', {}, [text(`Show all ${lines} lines`)]), code])] : [code];
+  return element('div', { className: ['code-tabs__output'], dataPagefindIgnore: 'all' }, body);
 }
 
 function element(hName: string, hProperties: Record<string, unknown>, children: unknown[]) {
