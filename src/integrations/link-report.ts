@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { renderSignature, siteLinkGraph, stageLine } from '../lib/link-graph.ts';
+import { renderSignature, siteLinkGraph, stageLine } from '../lib/site-link-graph.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 
 /** How many unresolved targets the summary names before "and N more". */

@@ -1,4 +1,5 @@
-import { buildLinkGraph, parseCacheFile, stageLine } from './link-graph.ts';
+import { buildLinkGraph } from './link-graph.ts';
+import { parseCacheFile, stageLine } from './site-link-graph.ts';
 import { registerCheck } from './lint.ts';
 
 /**

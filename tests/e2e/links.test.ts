@@ -1,9 +1,9 @@
 // Links, concept pages and backlinks in a real headless Chromium, on the links fixture vault:
 // wide and narrow screenshots for a human to look at (LINKS_SHOTS or a temp folder), plus checks
 // that backlinks are visible on both widths, concept links look different, and heading links land.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
