@@ -12,6 +12,8 @@ import { remarkImages } from './remark-images.ts';
 import { rehypeSanitizeNotes } from './rehype-sanitize-notes.ts';
 import { rehypeKatexNotes } from './rehype-katex-notes.ts';
 import { rehypeFootnotePopovers } from './rehype-footnote-popovers.ts';
+import { rehypeTimelines } from './rehype-timelines.ts';
+import { rehypeMermaid } from './rehype-mermaid.ts';
 
 /**
  * The Markdown pipeline of every note, in order. Each feature is one plugin file; order
@@ -44,4 +46,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeSanitizeNotes,
   rehypeKatexNotes,
   rehypeFootnotePopovers,
+  // Execution timelines from the snippet check's traces, where src/data/diagrams.json puts them.
+  rehypeTimelines,
+  // ```mermaid blocks drawn as SVG at build time (cached by source; invalid ones stay code).
+  rehypeMermaid,
 ];
