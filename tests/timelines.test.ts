@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { afterAll, describe, expect, inject, test } from 'vitest';
-import { saveTrace, toTrace, traceFile, type RawSpan } from '../scripts/snippets/traces.ts';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { sameTrace, saveTrace, toTrace, traceFile, type RawSpan } from '../scripts/snippets/traces.ts';
 import { judgeClaim, loadDiagrams, loadTrace, overlapOf, parseDiagrams } from '../src/lib/diagrams.ts';
 import { maxOverlap, packRows, timelineSvg, type Trace } from '../src/lib/timeline.ts';
 import { rehypeTimelines } from '../src/plugins/rehype-timelines.ts';
@@ -193,4 +195,25 @@ describe('diagrams on the built site', () => {
     expect(page(slug).match(/<figure class="timeline/g)).toHaveLength(n);
   });
   afterAll(() => undefined);
+});
+
+describe('a fresh check reproduces the committed traces', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'traces-check-'));
+  let output = '';
+  beforeAll(() => {
+    // Results (and so traces) into a scratch folder: the committed ones are only compared.
+    const r = spawnSync(process.execPath, ['scripts/check-snippets.ts', '--results', join(dir, 'snippet-results.json'), '--timeout-ms', '60000'], { encoding: 'utf8', timeout: 400_000 });
+    output = `${r.stdout}${r.stderr}`;
+  }, 420_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('every diagram run: same lanes, same work, same overlap, same duration (±15 %; CPU time: any)', () => {
+    expect(output).toMatch(/^traces: \d+ written, 0 unchanged in /m);
+    const runs = loadDiagrams().flatMap((d) => d.runs);
+    const differing = runs.filter((r) => {
+      const file = traceFile(join(dir, 'traces'), r.run, r.runtime);
+      return !existsSync(file) || !sameTrace(loadTrace(r)!, JSON.parse(readFileSync(file, 'utf8')) as Trace);
+    }).map((r) => `${r.run} (${r.runtime})`);
+    expect(differing).toEqual([]);
+  });
 });

@@ -23,9 +23,11 @@ const mermaidVersion = (() => {
 })();
 
 /** Cache key: the source, the Mermaid version and this module's rendering settings. */
-export const mermaidKey = (source: string) => createHash('sha256').update(`${mermaidVersion}\0v1\0${source}`).digest('hex').slice(0, 20);
+export const mermaidKey = (source: string) => createHash('sha256').update(`${mermaidVersion}\0v2\0${source}`).digest('hex').slice(0, 20);
 
 const THEMES = { light: 'default', dark: 'dark' } as const;
+/** Dark theme: edge labels on the page's own dark background (Mermaid's grey one fails WCAG contrast). */
+const THEME_VARIABLES: Record<string, Record<string, string>> = { light: {}, dark: { edgeLabelBackground: '#23262f', labelBackground: '#23262f' } };
 let renderer: Promise<import('mermaid-isomorphic').MermaidRenderer> | undefined;
 
 /** Counters for the build-time cost report. */
@@ -68,7 +70,7 @@ export async function renderMermaid(sources: readonly string[], cacheDir = merma
     const prefix = `${batch}-${name}`;
     let settled: PromiseSettledResult<import('mermaid-isomorphic').RenderResult>[] = [];
     try {
-      settled = await render(todo.map((i) => sources[i]!), { prefix, mermaidConfig: { theme, securityLevel: 'strict', fontFamily: 'system-ui, sans-serif' } });
+      settled = await render(todo.map((i) => sources[i]!), { prefix, mermaidConfig: { theme, themeVariables: THEME_VARIABLES[name], securityLevel: 'strict', fontFamily: 'system-ui, sans-serif' } });
     } catch (e) {
       for (const i of todo) errors.set(i, firstLine(e));
     }

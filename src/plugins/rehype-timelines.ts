@@ -67,8 +67,8 @@ export function renderDiagram(d: Diagram, id: string, tracesDir?: string): Eleme
     const rid = `${id}-${i}`;
     const title = `${d.title}: ${r.name} (${RUNTIME[r.runtime]})`;
     const clock = trace.clock === 'virtual'
-      ? "Timeline clock: the program's delays and each request's fixture latency, in the author's seconds, in the order this run did them."
-      : 'Real seconds, measured on the check machine (CPU work).';
+      ? "Clock: the program's delays plus each request's fixture latency, in the author's seconds, in this run's order."
+      : 'Clock: real seconds of CPU work on the check machine.';
     const judged = r.claim ? judgeClaim(trace, r.claim) : undefined;
     const note: ElementContent[] = judged ? [
       h('span', { className: ['tl-claim', `tl-claim--${judged.verdict}`] },
@@ -79,7 +79,7 @@ export function renderDiagram(d: Diagram, id: string, tracesDir?: string): Eleme
       h('p', { className: ['tl-run-name'] }, [h('strong', r.name), ` — ${RUNTIME[r.runtime]}, ${secondsText(traceSeconds(trace))}`]),
       // Scrolls sideways on a phone rather than shrinking the labels: focusable, so keyboards can scroll it.
       h('div', { className: ['tl-scroll'], tabIndex: 0, role: 'group', ariaLabel: `${r.name}: timeline` }, [timelineSvg(trace, { title, id: rid, seconds: axis(trace, r.runtime) })]),
-      h('p', { className: ['tl-note'] }, [...note, h('span', clock), ` Recorded by npm run check:snippets from ${r.run}.`]),
+      h('p', { className: ['tl-note'] }, [...note, h('span', clock), ` Recorded by the snippet check from ${r.run}.`]),
       timelineTable(trace, title, rid),
     ]));
   });
