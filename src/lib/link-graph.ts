@@ -10,7 +10,7 @@ import { distance } from 'fastest-levenshtein';
 import { attachmentKind, type AttachmentKind } from '../syntax/attachments.ts';
 import type { WikiLink } from '../syntax/wikilink.ts';
 import { headingKey, parseAll, sentenceAround, type Block, type Context, type ParsedLink } from './link-parse.ts';
-import type { Problem } from './problems.ts';
+import { bodyProblem, type Problem } from './problems.ts';
 import { unresolvedLinks } from './site-config.ts';
 import { linkKey, prettifyTarget, slugify } from './slug.ts';
 import type { Vault, VaultNote } from './vault.ts';
@@ -277,10 +277,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   for (const { facts, links, blocks } of parsed) {
     const { note } = facts;
     for (const node of links) {
-      const line = node.line + note.bodyLine - 1;
-      const column = node.column;
-      const report = (severity: Problem['severity'], ruleId: string, message: string) =>
-        problems.push({ file: note.file, line, column, severity, ruleId, message });
+      const report = (severity: Problem['severity'], ruleId: string, message: string) => problems.push(bodyProblem(note, node.line, node.column, severity, ruleId, message));
       const written = `${node.embed ? '!' : ''}[[${node.raw}]]`;
       const r = resolve(node, note);
       const context = (): Context => {
@@ -405,14 +402,7 @@ function embedCycles(embeds: Map<string, Array<{ to: string; link: ParsedLink }>
       const s = state.get(to);
       if (s === 'open') {
         const note = notes.get(id)!.note;
-        problems.push({
-          file: note.file,
-          line: link.line + note.bodyLine - 1,
-          column: link.column,
-          severity: 'warning',
-          ruleId: 'embed-cycle',
-          message: `![[${link.raw}]] closes an embed cycle (${notes.get(to)!.note.file} already embeds this note); the inner embed is shown as a link`,
-        });
+        problems.push(bodyProblem(note, link.line, link.column, 'warning', 'embed-cycle', `![[${link.raw}]] closes an embed cycle (${notes.get(to)!.note.file} already embeds this note); the inner embed is shown as a link`));
       } else if (s === undefined) visit(to);
     }
     state.set(id, 'done');

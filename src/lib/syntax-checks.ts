@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { parseNote } from '../syntax/grammar.ts';
 import { registerCheck } from './lint.ts';
-import type { Problem } from './problems.ts';
+import { bodyProblem, type Problem } from './problems.ts';
 import { resolveImage } from './image-paths.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { notesDir } from './site-config.ts';
@@ -31,8 +31,7 @@ const allowedTags = new Set(sanitizeSchema.tagNames ?? []);
 /** Problems of one note body; `dir` is the absolute notes folder. */
 export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const at = (line: number, column: number, ruleId: string, message: string) =>
-    problems.push({ file: note.file, line: line + note.bodyLine - 1, column, severity: 'warning', ruleId, message });
+  const at = (line: number, column: number, ruleId: string, message: string) => problems.push(bodyProblem(note, line, column, 'warning', ruleId, message));
   const file = new VFile({ value: note.body, path: join(dir, note.path) });
   const tree: Root = parseNote(note.body, file);
 
@@ -41,7 +40,7 @@ export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<
   const nesting = nestingOf(tree);
   if (nesting.tooDeep) {
     const p = nesting.tooDeep.position?.start;
-    problems.push({ file: note.file, line: (p?.line ?? 1) + note.bodyLine - 1, column: p?.column ?? 1, severity: 'error', ruleId: 'too-deep', message: `blocks nested ${nesting.depth} levels deep (the limit is ${MAX_DEPTH}): flatten the quotes or lists` });
+    problems.push(bodyProblem(note, p?.line, p?.column, 'error', 'too-deep', `blocks nested ${nesting.depth} levels deep (the limit is ${MAX_DEPTH}): flatten the quotes or lists`));
     return problems;
   }
 
