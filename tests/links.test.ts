@@ -122,11 +122,11 @@ describe('link resolution', () => {
     expect('missingHeading' in r ? r.missingHeading : undefined).toBe(missing);
   });
 
-  test('two notes with one name or one title are ambiguous', () => {
+  test('among notes with one name the shortest path wins; a tie (one title, same-length paths) is ambiguous', () => {
     const g = graphOf(PROBLEMS);
     const dup = g.resolve(links('[[dup]]')[0]!);
     const shared = g.resolve(links('[[shared]]')[0]!);
-    expect(dup.kind === 'ambiguous' && dup.notes.map((n) => n.path)).toEqual(['dup.md', 'sub/dup.md']);
+    expect(dup.kind === 'note' && dup.note.path).toBe('dup.md');
     expect(shared.kind === 'ambiguous' && shared.notes.map((n) => n.path)).toEqual(['one.md', 'two.md']);
     // A path picks one of the two.
     const byPath = g.resolve(links('[[sub/dup]]')[0]!);

@@ -427,16 +427,21 @@ function folderDistance(a: string, b: string): number {
 }
 
 /**
- * Obsidian's choice among notes sharing a name: the one nearest the linking note (same folder
- * first, then the fewest folder steps away). Only candidates tied at the smallest distance remain,
- * so more than one means nothing decides (an ambiguous link).
+ * Obsidian's choice among notes sharing a name: the one in the linking note's folder, else the one
+ * with the shortest path (fewest folders, then fewest characters). Only candidates tied on both
+ * remain, so more than one means nothing decides (an ambiguous link).
  */
 function nearest(candidates: VaultNote[], from: VaultNote | undefined): VaultNote[] {
-  if (candidates.length <= 1 || !from) return candidates;
-  const here = folderOf(from.path);
-  const scored = candidates.map((note) => ({ note, d: folderDistance(here, folderOf(note.path)) }));
-  const best = Math.min(...scored.map((s) => s.d));
-  return scored.filter((s) => s.d === best).map((s) => s.note);
+  if (candidates.length <= 1) return candidates;
+  const here = from ? folderOf(from.path) : undefined;
+  const local = candidates.filter((note) => folderOf(note.path) === here);
+  if (local.length === 1) return local;
+  const pool = local.length > 1 ? local : candidates;
+  const depth = (note: VaultNote) => note.path.split('/').length;
+  const minDepth = Math.min(...pool.map(depth));
+  const shallow = pool.filter((note) => depth(note) === minDepth);
+  const minLength = Math.min(...shallow.map((note) => note.path.length));
+  return shallow.filter((note) => note.path.length === minLength);
 }
 
 /** The attachment nearest the linking note; the shortest path (then the first by name) on a tie. */
