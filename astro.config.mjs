@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/plugins/pipeline.ts';
 import { linkReport } from './src/integrations/link-report.ts';
+import { attachments } from './src/integrations/attachments.ts';
 
 const notesDir = process.env.NOTES_DIR ?? './notes';
 
@@ -51,5 +52,7 @@ export default defineConfig({
     }),
     // Stops the build on link errors and prints the unresolved-targets summary.
     linkReport(),
+    // Audio, video and PDF files of the vault, where ![[embeds]] of them point.
+    attachments(),
   ],
 });
