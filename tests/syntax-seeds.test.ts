@@ -28,6 +28,7 @@ describe('Obsidian syntax in the built seed notes', () => {
     const main = mainOf(readPage(siteDir, 'concurrency-options'));
     expect(main).not.toContain('data-image-missing');
     const titles = [...main.matchAll(/<figure class="timeline[^"]*"[^>]*><figcaption class="tl-title">([^<]+)</g)].map((m) => m[1]);
+    expect(main.match(/<span class="tl-alt"> — drawn in place of the image “(multithreading|asyncio|multiprocess)schedule”<\/span>/g)).toHaveLength(3);
     expect(titles).toEqual(['Multithreading: 160 downloads through a pool of 5', 'Asyncio: 160 downloads as tasks created up front', 'Multiprocessing: 20 sums of squares on a pool']);
     expect(main).not.toMatch(/<img[^>]+src="\/img\//);
     // `$x=x+1$` and `$1$` twice in the table.

@@ -1,5 +1,4 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
@@ -24,6 +23,9 @@ export function rehypeMermaid() {
     });
     if (blocks.length === 0) return;
     const results = await renderMermaid(blocks.map((b) => b.source));
+    // Loaded untyped on purpose: hast-util-from-html's type declarations make `ElementData.position`
+    // required for the whole program, which breaks other plugins' `node.data` spreads.
+    const { fromHtml } = (await import(HAST_FROM_HTML)) as { fromHtml: (html: string, options: { fragment: boolean; space: 'svg' }) => Root };
     blocks.forEach(({ pre, parent, source }, i) => {
       const r = results[i]!;
       if ('error' in r) return;
@@ -46,6 +48,8 @@ export function rehypeMermaid() {
     });
   };
 }
+
+const HAST_FROM_HTML: string = 'hast-util-from-html';
 
 /** Drops what Mermaid must never emit: scripts, `on*` handlers, `javascript:` links. */
 function clean(root: Root): void {

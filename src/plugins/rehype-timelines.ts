@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import { judgeClaim, loadDiagrams, loadTrace, type Diagram } from '../lib/diagrams.ts';
@@ -33,7 +34,9 @@ export function rehypeTimelines(options: TimelinesOptions = {}) {
       const missing = node.tagName === 'figure' ? node.properties.dataImageMissing : undefined;
       const image = typeof missing === 'string' ? byImage.get(missing) : undefined;
       if (image) {
-        const figure = renderDiagram(image, `tl${++n}`, options.tracesDir);
+        // The author's alt text stays on the page, as the placeholder showed it.
+        const alt = toString(node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption') ?? h('i')).replace(/ — image not available yet$/, '');
+        const figure = renderDiagram(image, `tl${++n}`, options.tracesDir, alt);
         if (figure) parent.children.splice(index, 1, figure);
         return SKIP;
       }
@@ -52,7 +55,7 @@ export function rehypeTimelines(options: TimelinesOptions = {}) {
  * verdict) and a visually hidden table. With runs of both runtimes, the reader's code language
  * (the Python/TypeScript tabs) chooses which are shown, by CSS. Undefined when no trace exists.
  */
-export function renderDiagram(d: Diagram, id: string, tracesDir?: string): Element | undefined {
+export function renderDiagram(d: Diagram, id: string, tracesDir?: string, alt?: string): Element | undefined {
   const runs = d.runs.flatMap((r) => {
     const trace = loadTrace(r, tracesDir);
     return trace && trace.spans.length > 0 ? [{ r, trace }] : [];
@@ -62,7 +65,10 @@ export function renderDiagram(d: Diagram, id: string, tracesDir?: string): Eleme
   // Shared axis per runtime (Python and TypeScript are never shown together).
   const axis = (t: Trace, runtime: string) => d.scale === 'each' ? traceSeconds(t)
     : Math.max(...runs.filter((x) => x.r.runtime === runtime).map((x) => traceSeconds(x.trace)));
-  const parts: ElementContent[] = [h('figcaption', { className: ['tl-title'] }, d.title)];
+  const parts: ElementContent[] = [h('figcaption', { className: ['tl-title'] }, [
+    d.title,
+    ...(alt ? [h('span', { className: ['tl-alt'] }, ` — drawn in place of the image “${alt}”`)] : []),
+  ])];
   runs.forEach(({ r, trace }, i) => {
     const rid = `${id}-${i}`;
     const title = `${d.title}: ${r.name} (${RUNTIME[r.runtime]})`;
@@ -73,7 +79,7 @@ export function renderDiagram(d: Diagram, id: string, tracesDir?: string): Eleme
     const note: ElementContent[] = judged ? [
       h('span', { className: ['tl-claim', `tl-claim--${judged.verdict}`] },
         `${judged.verdict === 'agrees' ? 'The run agrees with' : 'The run contradicts'} the note: “${r.claim!.text}” (this run: ${judged.facts.join(', ')}).`),
-      ' ',
+      { type: 'text', value: ' ' },
     ] : [];
     parts.push(h('div', { className: ['tl-run'], dataRuntime: r.runtime }, [
       h('p', { className: ['tl-run-name'] }, [h('strong', r.name), ` — ${RUNTIME[r.runtime]}, ${secondsText(traceSeconds(trace))}`]),

@@ -190,9 +190,9 @@ if (!isMainThread) {
   };
   const proto = workerThreads.MessagePort.prototype as unknown as Record<string, Fn>;
   const realOn = proto.on!;
-  proto.on = proto.addListener = function (this: unknown, event: unknown, listener: Fn) {
+  proto.on = proto.addListener = function (this: unknown, event: unknown, listener: unknown) {
     if (event !== 'message' || typeof listener !== 'function') return realOn.call(this, event, listener);
-    return realOn.call(this, event, function (this: unknown, m: unknown) { received(m); return listener.call(this, m); });
+    return realOn.call(this, event, function (this: unknown, m: unknown) { received(m); return (listener as Fn).call(this, m); });
   };
   const realPost = proto.postMessage!;
   proto.postMessage = function (this: unknown, m: unknown, ...rest: unknown[]) {
