@@ -13,6 +13,7 @@ import { rehypeKatexNotes } from './rehype-katex-notes.ts';
 import { rehypeFootnotePopovers } from './rehype-footnote-popovers.ts';
 import { rehypeBlockIds } from './rehype-block-ids.ts';
 import { rehypeRawImages } from './rehype-raw-images.ts';
+import { rehypeAttachmentMedia } from './rehype-attachment-media.ts';
 
 /**
  * The Markdown pipeline of every note, in order. Each feature is one plugin file; order
@@ -47,6 +48,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeBlockIds,
   // Raw `<img>` with a missing file: the same placeholder as a missing Markdown image.
   rehypeRawImages,
+  // ![[talk.ogg]] / ![[demo.mp4]] players (notes may not write <audio>/<video> themselves).
+  rehypeAttachmentMedia,
   rehypeKatexNotes,
   rehypeFootnotePopovers,
 ];
