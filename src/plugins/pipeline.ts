@@ -14,6 +14,8 @@ import { rehypeFootnotePopovers } from './rehype-footnote-popovers.ts';
 import { rehypeBlockIds } from './rehype-block-ids.ts';
 import { rehypeRawImages } from './rehype-raw-images.ts';
 import { rehypeAttachmentMedia } from './rehype-attachment-media.ts';
+import { rehypeTimelines } from './rehype-timelines.ts';
+import { rehypeMermaid } from './rehype-mermaid.ts';
 
 /**
  * The Markdown pipeline of every note, in order. Each feature is one plugin file; order
@@ -52,4 +54,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeAttachmentMedia,
   rehypeKatexNotes,
   rehypeFootnotePopovers,
+  // Execution timelines from the snippet check's traces, where src/data/diagrams.json puts them.
+  rehypeTimelines,
+  // ```mermaid blocks drawn as SVG at build time (cached by source; invalid ones stay code).
+  rehypeMermaid,
 ];
