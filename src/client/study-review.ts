@@ -150,7 +150,7 @@ class StudyReview extends HTMLElement {
 
   #deckRow(label: string, deck: string, counts: DeckCounts, total: number, href?: string, anki?: string): HTMLTableRowElement {
     const name = el('th', { scope: 'row' }, href ? el('a', { href }, label) : label);
-    const cell = (n: number, kind: string) => el('td', { className: `count count-${kind}` }, String(n));
+    const cell = (n: number, kind: string) => el('td', { className: `count count-${kind}${n === 0 ? ' is-zero' : ''}` }, String(n));
     const open = counts.due + Math.min(counts.new, NEW_PER_SESSION);
     const review = el('a', { className: 'deck-review', href: `?deck=${encodeURIComponent(deck)}` }, open > 0 ? 'Review' : 'Nothing due');
     review.setAttribute('aria-label', `${open > 0 ? 'Review' : 'Nothing due in'} ${label}: ${counts.due} due, ${counts.new} new`);

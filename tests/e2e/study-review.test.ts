@@ -130,6 +130,7 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     await expect.poll(() => page.locator('[data-summary-text]').innerText(), WAIT).toMatch(new RegExp(`^${CARDS} cards reviewed \\(${answers} answers: Again 1, Hard 0, Good \\d+, Easy [1-9]\\d*\\)\\.$`));
     expect(await page.locator('[data-summary-next]').innerText()).toMatch(/^Next card due in \d+d\.$/);
     expect(await page.getByRole('heading', { name: 'Session done' }).evaluate((h) => h === document.activeElement)).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'review-summary-dark.png') });
     await page.close();
   });
 
@@ -145,6 +146,7 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     await page.clock.setSystemTime(new Date(T0.getTime() + 30 * DAY));
     await page.reload();
     await expect.poll(() => page.locator('[data-study-due]').innerText(), WAIT).toBe(`${CARDS} due · 0 new`);
+    await page.screenshot({ path: join(SHOTS, 'study-bar-due-dark.png'), clip: { x: 0, y: 0, width: 1280, height: 400 } });
     await page.goto(base + STUDY);
     expect(await row(page, 'note:python-concurrency')).toEqual([0, CARDS, 0, CARDS]);
     await page.close();
