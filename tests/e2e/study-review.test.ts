@@ -94,7 +94,10 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
   test('the python-concurrency deck is reviewed by keyboard alone, every card graded and scheduled by FSRS', async () => {
     const page = await open(learner, NOTE);
     // From the note's study bar: "Review this note", reached and followed with the keyboard.
-    await page.getByRole('link', { name: 'Review this note' }).focus();
+    const link = page.getByRole('link', { name: 'Review this note' });
+    await link.waitFor();
+    for (let i = 0; i < 40 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/study\/\?deck=note%3Apython-concurrency$/);
     const reveal = page.getByRole('button', { name: /Show answer/ });
@@ -206,9 +209,13 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     ['dark', 1280],
     ['light', 390],
     ['dark', 390],
-  ] as const)('the review screen passes axe and fits (%s, %i px)', async (colorScheme, width) => {
+  ] as const)('the decks and the review screen pass axe and fit (%s, %i px)', async (colorScheme, width) => {
     const context = await profile({ colorScheme, width });
-    const page = await open(context, `${STUDY}?deck=note%3Apython-concurrency`);
+    const page = await open(context, STUDY);
+    expect(await row(page, 'note:python-concurrency')).toEqual([CARDS, 0, 0, CARDS]);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, `decks-${colorScheme}-${width}.png`), fullPage: true });
+    await page.goto(`${base}${STUDY}?deck=note%3Apython-concurrency`, { waitUntil: 'domcontentloaded' });
     const reveal = page.getByRole('button', { name: /Show answer/ });
     // The ninth card: a question/answer card under its heading.
     for (let i = 0; i < 12; i++) {
