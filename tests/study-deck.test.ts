@@ -1,4 +1,8 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { formatProblem } from '../src/lib/problems.ts';
+import { checkNoteCards } from '../src/lib/study-checks.ts';
 import { describe, expect, test } from 'vitest';
 import { ANKI_HEADERS, ankiDeck, ankiField, ankiTag, ankiText } from '../src/lib/anki-export.ts';
 import { extractCards } from '../src/lib/cards.ts';
@@ -76,6 +80,24 @@ describe('deck JSON', () => {
     ]);
     expect(JSON.stringify(index)).not.toContain('front');
     expect(vaultDeckJson([a, b], '').notes.flatMap((n) => n.cards.map((c) => c.id))).toEqual([a.cards[0]!.id, b.cards[0]!.id]);
+  });
+
+  test('malformed cards are reported by the lint at file:line:col and left out of the deck', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-'));
+    writeFileSync(join(dir, 'cards.md'), ['---', 'title: Cards', '---', '', 'What is a good card?', '&#10;<br>', 'One with an answer.', '', '&#10;<br>', 'An answer with no question.', '', 'A question with no answer?', '&#10;<br>', ''].join('\n'));
+    const vault = scanVault({ dir });
+    expect(checkNoteCards(vault.notes[0]!, dir).map(formatProblem)).toEqual([
+      'notes/cards.md:9:6 warning: Card separator `&#10;<br>` has no question before it [card-without-question]',
+      'notes/cards.md:13:6 warning: Card has no answer after `&#10;<br>` [card-without-answer]',
+    ]);
+    const [only] = decksOf(buildLinkGraph(vault));
+    expect(only?.cards.map((c) => [c.kind, c.answer, c.line])).toEqual([['qa', 'One with an answer.', 5]]);
+  });
+
+  test('a card in a list item takes the rest of the item as its answer (code block included)', () => {
+    const cards = deck(readFileSync(resolve('tests/fixtures/study-cards/input.md'), 'utf8')).cards;
+    expect(cards.map((c) => c.answer.split('\n')[0])).toEqual(['A function that can pause at an await.', 'The tasks decide.', 'Two threads write the same counter.', 'Each thread reads the value.']);
+    expect(cards[2]!.back).toContain('<pre><code class="language-python">with lock:');
   });
 
   test('the seed notes: 17 cards in python-concurrency (11 clozes, 6 question/answer), none in the others', () => {

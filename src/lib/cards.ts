@@ -56,6 +56,16 @@ function hash(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 12);
 }
 
+/** Nodes whose children are blocks: their texts are joined by a newline, not glued together. */
+const CONTAINERS = new Set(['root', 'qaCard', 'qaAnswer', 'list', 'listItem', 'blockquote', 'table', 'tableRow']);
+
+/** Plain text of a node, with line breaks and block boundaries kept as newlines. */
+function plain(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return (node.children as Nodes[]).map(plain).join(CONTAINERS.has(node.type) ? '\n' : '');
+  return toString(node);
+}
+
 /** The blocks a highlight belongs to: its paragraph, heading or table cell. */
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
@@ -86,8 +96,8 @@ export function extractCards(tree: Root, note: Pick<VaultNote, 'id' | 'data'>): 
     const path = headings.map((h) => h.heading);
     if (node.type === 'qaCard') {
       const [question, answer] = node.children;
-      const answerText = toString(answer).trim();
-      const questionText = toString(question).trim();
+      const answerText = plain(answer).trim();
+      const questionText = plain(question).trim();
       if (!questionText || !answerText) return;
       cards.push({
         id: `qa-${hash(note.id, 'qa', unique(`${normalizeCardText(questionText)}\u0000${normalizeCardText(answerText)}`))}`,
@@ -204,7 +214,6 @@ function toCardHast(nodes: Nodes[]): HastRoot {
   const hast = toHast(root) as HastRoot;
   return sanitize(hast, {
     ...defaultSchema,
-    clobber: [],
     attributes: {
       ...defaultSchema.attributes,
       span: [...(defaultSchema.attributes?.span ?? []), ['className', 'cloze-hole']],
