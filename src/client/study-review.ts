@@ -174,6 +174,7 @@ class StudyReview extends HTMLElement {
 
   async #cardsOf(deck: string): Promise<ReviewCard[]> {
     const index = this.#index!;
+    this.#deckLabel = deck.replace(/^(note|tag):/, '');
     const load = async (url: string) => {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
