@@ -11,7 +11,8 @@ const NOTE = '/python-concurrency/';
 const STUDY = '/study/';
 /** python-concurrency: 11 highlights and 6 question/answer cards. */
 const CARDS = 17;
-const WAIT = { timeout: 5_000, interval: 50 };
+/** Generous: the machine is shared by many builds and browsers at once. */
+const WAIT = { timeout: 15_000, interval: 50 };
 const SHOTS = process.env.STUDY_SHOTS ?? join(tmpdir(), 'study-shots');
 /** The learner's "today" and "a month later", on a controlled clock. */
 const T0 = new Date('2026-12-01T09:00:00Z');
@@ -51,7 +52,7 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
 
   async function open(context: BrowserContext, path: string, at = T0): Promise<Page> {
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(15_000);
     // The machine is shared: navigations may wait for a busy CPU.
     page.setDefaultNavigationTimeout(30_000);
     await page.clock.install({ time: at });
