@@ -1,20 +1,19 @@
 import type { Root } from 'mdast';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { remarkCards } from '../plugins/remark-cards.ts';
-import { remarkCloze } from '../plugins/remark-cloze.ts';
-import { parseNoteBody } from '../syntax/parse.ts';
-
-/** The study syntax on top of the shared note parse: `qaCard` nodes, then `mark` highlights. */
-const study = unified().use(remarkCards).use(remarkCloze);
+import { transformCards } from '../syntax/cards.ts';
+import { parseNote } from '../syntax/grammar.ts';
+import { transformMarks } from '../syntax/marks.ts';
 
 /**
- * A note body parsed with the site's grammar plus its study syntax (cards and highlights), exactly
- * as the page renders them. The card and highlight steps are still render plugins; when the one
- * grammar preset in src/syntax/ carries them, this becomes a plain call to that parse.
+ * A note body parsed with the note grammar (`parseNote`), then its study constructs as the page
+ * renders them: question/answer cards (`qaCard`), then `==highlights==` (`mark`).
  */
 export function parseStudyTree(body: string): Root {
-  return study.runSync(parseNoteBody(body), new VFile({ value: body }));
+  const file = new VFile({ value: body });
+  const tree = parseNote(body, file);
+  transformCards(tree, file);
+  transformMarks(tree, file);
+  return tree;
 }
 
 /** Cheap test before parsing: only a note with `==` or a card separator can hold study cards. */
