@@ -37,6 +37,7 @@ export default defineConfig({
         { label: 'All notes', link: '/notes/' },
         { label: 'Concepts', link: '/concepts/' },
         { label: 'Tags', link: '/tags/' },
+        { label: 'Graph', link: '/graph/' },
       ],
       // Apply the reader's code language (Python/TypeScript tabs) before first paint.
       head: [{ tag: 'script', content: "try{document.documentElement.dataset.codeLang=localStorage.getItem('notes:code-lang')==='typescript'?'typescript':'python'}catch{}" }],

@@ -173,6 +173,8 @@ async function open(link: HTMLAnchorElement): Promise<void> {
   // Measured and placed while invisible, then shown in place: the panel never moves once seen.
   el.style.visibility = 'hidden';
   el.hidden = false;
+  // Fade the bottom only when the section is longer than the panel.
+  body.classList.toggle('is-clipped', body.scrollHeight > body.clientHeight + 1);
   const { x, y } = await floating.computePosition(link, el, {
     placement: 'bottom-start',
     strategy: 'absolute',
@@ -206,12 +208,10 @@ function scheduleOpen(link: HTMLAnchorElement): void {
     return;
   }
   clearTimeout(openTimer);
+  clearTimeout(closeTimer);
   intent = link;
   // The preview of the previous link does not outlive the grace period.
-  if (shown && shown !== link) {
-    clearTimeout(closeTimer);
-    closeTimer = window.setTimeout(hide, CLOSE_DELAY);
-  }
+  if (shown && shown !== link) closeTimer = window.setTimeout(hide, CLOSE_DELAY);
   openTimer = window.setTimeout(() => void open(link), DELAY);
 }
 

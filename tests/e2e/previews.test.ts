@@ -5,7 +5,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+
+// Several browser pages per test on a shared 2-core machine.
+vi.setConfig({ testTimeout: 180_000 });
 import { seriousAxeFindings } from '../support/axe-check.ts';
 import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/build-site.ts';
