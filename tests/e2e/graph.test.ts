@@ -15,7 +15,7 @@ import { buildSite } from '../support/build-site.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
 
 const SHOTS = process.env.GRAPH_SHOTS ?? join(tmpdir(), 'graph-shots');
-const WAIT = { timeout: 20_000, interval: 100 };
+const WAIT = { timeout: 30_000, interval: 100 };
 if (!hasChromium) console.warn(`tests/e2e/graph.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromium, WebGL)', () => {
@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme, ...context });
     await ctx.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     const page = await ctx.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => {
@@ -56,8 +56,10 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
   }
 
   /** Canvas pixel of a node, from sigma's own coordinates (the renderer is on the container element). */
-  const nodePosition = (page: Page, selector: string, title: string) =>
-    page.evaluate(({ selector, title }) => {
+  const nodePosition = async (page: Page, selector: string, title: string) => {
+    await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    return page.evaluate(({ selector, title }) => {
       const host = document.querySelector(selector) as HTMLElement & { sigma?: { getGraph(): { findNode(f: (k: string, a: { label: string }) => boolean): string | undefined }; getNodeDisplayData(k: string): { x: number; y: number }; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number } } };
       const sigma = host.sigma!;
       const key = sigma.getGraph().findNode((_, a) => a.label === title)!;
@@ -65,6 +67,7 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
       const box = host.getBoundingClientRect();
       return { x: box.x + p.x, y: box.y + p.y };
     }, { selector, title });
+  };
 
   test('the JSON files hold the graph: every note and concept globally, a note’s neighbours locally', () => {
     const global = JSON.parse(readFileSync(join(dir, 'graph.json'), 'utf8'));

@@ -15,7 +15,7 @@ import { buildSite } from '../support/build-site.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
 
 const SHOTS = process.env.PREVIEWS_SHOTS ?? join(tmpdir(), 'previews-shots');
-const WAIT = { timeout: 10_000, interval: 50 };
+const WAIT = { timeout: 30_000, interval: 50 };
 if (!hasChromium) console.warn(`tests/e2e/previews.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('hover previews and reading comforts in a real browser (Chromium)', () => {
@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)('hover previews and reading comforts in a real bro
   async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => {
