@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/plugins/pipeline.ts';
 import { linkReport } from './src/integrations/link-report.ts';
+import { attachments } from './src/integrations/attachments.ts';
 
 const notesDir = process.env.NOTES_DIR ?? './notes';
 
@@ -38,10 +39,11 @@ export default defineConfig({
         { label: 'Concepts', link: '/concepts/' },
         { label: 'Tags', link: '/tags/' },
         { label: 'Graph', link: '/graph/' },
+        { label: 'Study', link: '/study/' },
       ],
       // Apply the reader's code language (Python/TypeScript tabs) before first paint.
       head: [{ tag: 'script', content: "try{document.documentElement.dataset.codeLang=localStorage.getItem('notes:code-lang')==='typescript'?'typescript':'python'}catch{}" }],
-      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css'],
+      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css', './src/styles/timeline.css'],
       components: {
         // Note content plus its client behaviour (Python/TypeScript tabs).
         MarkdownContent: './src/components/MarkdownContent.astro',
@@ -53,5 +55,7 @@ export default defineConfig({
     }),
     // Stops the build on link errors and prints the unresolved-targets summary.
     linkReport(),
+    // Audio, video and PDF files of the vault, where ![[embeds]] of them point.
+    attachments(),
   ],
 });
