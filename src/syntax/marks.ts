@@ -16,7 +16,8 @@ const COLOURED = '__coloured-marker';
  * (`remark-cloze`) and the study cards (`src/lib/study-parse.ts`).
  */
 export function transformMarks(tree: Root, file: VFile = new VFile(), className = 'cloze'): number {
-  const markers = remarkFlexibleMarkers({
+  // Called as a plain function (the plugin does not use its processor `this`).
+  const markers = (remarkFlexibleMarkers as unknown as (options: Parameters<typeof remarkFlexibleMarkers>[0]) => unknown)({
     // remark-flexible-markers also reads `=r=red==` as a coloured mark; Obsidian does not. Map each
     // letter to itself so the colour names the letter, and put such marks back as text below.
     dictionary: Object.fromEntries(LETTERS.map((l) => [l, l])),
