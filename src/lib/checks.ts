@@ -5,4 +5,5 @@
 import './lint.ts';
 import './syntax-checks.ts';
 import './link-checks.ts';
+import './editorial-checks.ts';
 import './study-checks.ts';
