@@ -1,5 +1,6 @@
 // The editorial layer: editor's notes in notes/<note>/editorial.yaml, anchored to quoted passages,
 // placed after them on the page, checked for stale quotes with the editorial file's line.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +119,14 @@ describe('editorial files', () => {
       'counter += 1',
       'Last paragraph mentions async.gather()',
     ]);
+  });
+
+  test('npm run lint (and so the build) prints the stale quote as a positioned warning and still exits 0', () => {
+    const { dir } = vault();
+    const r = spawnSync(process.execPath, ['scripts/lint-notes.ts'], { encoding: 'utf8', env: { ...process.env, NOTES_DIR: dir } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("notes/threads/editorial.yaml:22:10 warning: quote not found in notes/threads.md: \"a passage that is no longer there\"");
+    expect(r.stderr).toMatch(/\[editorial-stale-quote\]/);
   });
 
   test('an ambiguous quote is a warning and is shown after its first match', () => {
