@@ -179,7 +179,7 @@ function evidenceBlock(evidence: Evidence[], results: Record<string, SnippetResu
       parts.push(element('p', {}, [text(`Evidence: the snippet check has no recorded run of ${name} yet (run npm run check:snippets).`)]));
       continue;
     }
-    parts.push(element('p', {}, [element('span', { className: ['editorial__evidence-label'] }, [text('Evidence: ')]), text(`the snippet check’s recorded run of this block (translation ${name}, status ${result.status ?? 'unknown'}).`)]));
+    parts.push(element('p', {}, [element('span', { className: ['editorial__evidence-label'] }, [text('Recorded run: ')]), text(`the snippet check ran this block and its translation ${name} (status: ${result.status ?? 'unknown'}).`)]));
     if (result.pythonOutput !== undefined) {
       const who = result.pythonVersion ? `The Python original on ${result.pythonVersion} printed:` : 'The Python original, run by the check’s python3, printed:';
       parts.push(element('p', { className: ['editorial__run-caption'] }, [text(who)]), output(result.pythonOutput));
