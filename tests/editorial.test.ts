@@ -14,6 +14,7 @@ import { findQuote, parseEditorial } from '../src/lib/editorial.ts';
 import { editorialFor } from '../src/lib/editorial-vault.ts';
 import { buildLinkGraph } from '../src/lib/link-graph.ts';
 import { formatProblem } from '../src/lib/problems.ts';
+import { renderSignature } from '../src/lib/site-link-graph.ts';
 import { scanVault } from '../src/lib/vault.ts';
 import { remarkCards } from '../src/plugins/remark-cards.ts';
 import { remarkEditorial } from '../src/plugins/remark-editorial.ts';
@@ -127,6 +128,15 @@ describe('editorial files', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("notes/threads/editorial.yaml:22:10 warning: quote not found in notes/threads.md: \"a passage that is no longer there\"");
     expect(r.stderr).toMatch(/\[editorial-stale-quote\]/);
+  });
+
+  test('editing an editorial file changes the render signature, so cached pages are rendered again', () => {
+    const { dir } = vault();
+    const signature = () => renderSignature(buildLinkGraph(scanVault({ dir })), dir);
+    const before = signature();
+    expect(signature()).toBe(before);
+    writeFileSync(join(dir, 'threads', 'editorial.yaml'), EDITORIAL.replace('It does not;', 'It does not at all;'));
+    expect(signature()).not.toBe(before);
   });
 
   test('an ambiguous quote is a warning and is shown after its first match', () => {
