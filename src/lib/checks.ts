@@ -7,3 +7,4 @@ import './syntax-checks.ts';
 import './link-checks.ts';
 import './editorial-checks.ts';
 import './study-checks.ts';
+import './mermaid-checks.ts';
