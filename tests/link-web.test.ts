@@ -23,7 +23,7 @@ interface Web {
 function panelSection(html: string, heading: string): string[] {
   const panel = html.match(/<aside class="backlinks"[\s\S]*?<\/aside>/)?.[0] ?? '';
   const section = panel.split('<section>').find((s) => s.includes(`<h2 class="backlinks-title">${heading} <span`));
-  return section ? [...section.matchAll(/<a class="backlinks-source" href="\/([^"#]+)\/">/g)].map((m) => m[1]!) : [];
+  return section ? [...section.matchAll(/<a class="backlinks-source" href="\/([^"#]+)\/(?:#[^"]*)?">/g)].map((m) => m[1]!) : [];
 }
 
 function webOf(siteDir: string, id: string): Web {
