@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { mainOf, readPage } from './support/html-text.ts';
 
 const SEEDS = ['python-concurrency', 'concurrency-options', 'concurrency-with-python', 'concurrency-in-python-a-guide'];
-const NOT_NOTES = new Set(['_astro', 'pagefind', 'notes', 'concepts', 'tags']);
+const NOT_NOTES = new Set(['_astro', 'pagefind', 'notes', 'concepts', 'tags', 'graph', 'study', '_attachments']);
 
 interface Web {
   /** Note pages it links to from its text (wikilinks), and concept stubs it links to. */
