@@ -43,7 +43,7 @@ export default defineConfig({
       ],
       // Apply the reader's code language (Python/TypeScript tabs) before first paint.
       head: [{ tag: 'script', content: "try{document.documentElement.dataset.codeLang=localStorage.getItem('notes:code-lang')==='typescript'?'typescript':'python'}catch{}" }],
-      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css', './src/styles/timeline.css'],
+      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css', './src/styles/timeline.css', './src/styles/editorial.css'],
       components: {
         // Note content plus its client behaviour (Python/TypeScript tabs).
         MarkdownContent: './src/components/MarkdownContent.astro',

@@ -191,6 +191,17 @@ describe('concepts, backlinks, mentions, tags', () => {
     expect(graph.mentionedIn.get('concept:unwritten-idea')!.map((b) => b.source.id)).toEqual(['delta']);
   });
 
+  test('mentions, the other direction: the notes a note names without linking, from the same matcher', () => {
+    // The reverse of "Mentioned in": delta names alpha (title and alias once: one entry), and
+    // concepts are not listed (only notes a reader can go to).
+    expect(graph.mentions.get('note:delta')!.map((b) => [b.source.id, b.contexts[0]!.match])).toEqual([['alpha', 'alpha note']]);
+    for (const [target, backlinks] of graph.mentionedIn) {
+      if (!target.startsWith('note:')) continue;
+      for (const b of backlinks) expect(graph.mentions.get(`note:${b.source.id}`)!.map((m) => `note:${m.source.id}`)).toContain(target);
+    }
+    expect(graph.mentions.has('note:beta_note')).toBe(false);
+  });
+
   test('tags: frontmatter and inline, case-folded, nested under their parents, not in code, URLs or all digits', () => {
     expect([...graph.tags].map(([t, n]) => [t, n.map((x) => x.id)])).toEqual([
       ['greek', ['alpha']],
@@ -280,7 +291,8 @@ describe('in the site pipeline (all plugins, Astro processor)', () => {
   test('a highlight around a wikilink keeps the link inside the mark', async () => {
     const { renderNote } = await import('./render-note.ts');
     const html = await renderNote('==[[input_output|I/O]] bound== process.\n');
-    expect(html).toMatch(/<mark[^>]*><a href="\/concepts\/input-output\/"[^>]*class="wikilink wikilink-concept">I\/O<\/a> bound<\/mark>/);
+    // [[input_output]] resolves to the hub note notes/input-output.md.
+    expect(html).toMatch(/<mark[^>]*><a href="\/input-output\/"[^>]*class="wikilink">I\/O<\/a> bound<\/mark>/);
   });
 });
 

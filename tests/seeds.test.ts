@@ -86,20 +86,23 @@ describe('every seed is on the site, word for word', () => {
     expect(missing).toEqual([]);
   });
 
-  test('sentences only in 002 are marked as coming from the other version', () => {
+  test('sentences only in 002 are collapsed editor\'s notes "In the plain-text export", not interruptions', () => {
     const main = mainOf(readPage(siteDir, 'python-concurrency'));
     const onlyIn002 = [
       'Main information source is realpython concurrency article 1.',
+      'Your program spends most of its time talking to a slow device, like a network connection, a hard drive, or a printer, this is I/O bound process.',
       'Speeding it up involves finding ways to do more computations in the same amount of time (solving the problem with more physical cores).',
       'How to Speed Up an I/O-Bound Program',
     ];
-    const text = squash(htmlText(main));
-    for (const sentence of onlyIn002) {
-      const at = text.indexOf(squash(sentence));
-      expect(at, sentence).toBeGreaterThan(-1);
-      // The marker precedes the sentence closely: the sentence sits inside the marked block.
-      const before = text.slice(Math.max(0, at - 120), at);
-      expect(before, sentence).toMatch(/otherversionofthisnote/);
+    const details = [...main.matchAll(/<details class="editorial editorial--export"([^>]*)>([\s\S]*?)<\/details>/g)];
+    expect(details.map((m) => m[1])).not.toContainEqual(expect.stringMatching(/\bopen\b/));
+    const exports = details.map((m) => squash(htmlText(m[2]!)));
+    expect(exports).toHaveLength(onlyIn002.length);
+    for (const [i, sentence] of onlyIn002.entries()) {
+      // Collapsed (no `open`), marked in its summary, holding the export's sentence.
+      expect(exports[i], sentence).toMatch(/^Editor'snoteIntheplain-textexport:/);
+      expect(exports[i], sentence).toContain(squash(sentence));
     }
+    expect(main).not.toMatch(/otherversionofthisnote|From the other version of this note/);
   });
 });

@@ -15,7 +15,11 @@ describe('the notes site', () => {
 
   test('has a page for every note in notes/', () => {
     const notes = scanVault({ dir: resolve('notes') }).notes;
-    expect(notes.map((n) => n.id).sort()).toEqual(['concurrency-in-python-a-guide', 'concurrency-options', 'concurrency-with-python', 'python-concurrency']);
+    // The four seeds and the hub notes that connect them.
+    expect(notes.map((n) => n.id).sort()).toEqual([
+      'asyncio', 'concurrency-in-python-a-guide', 'concurrency-options', 'concurrency-with-python', 'coroutines-tasks-futures', 'event-loop',
+      'global-interpreter-lock', 'go', 'input-output', 'multitasking', 'python-concurrency', 'race-conditions', 'thread-and-process-pools',
+    ]);
     for (const note of notes) expect(existsSync(join(siteDir, note.id, 'index.html')), note.id).toBe(true);
   });
 

@@ -5,5 +5,6 @@
 import './lint.ts';
 import './syntax-checks.ts';
 import './link-checks.ts';
+import './editorial-checks.ts';
 import './study-checks.ts';
 import './mermaid-checks.ts';

@@ -72,6 +72,8 @@ export interface LinkGraph {
   linkedFrom: Map<string, Backlink[]>;
   /** `note:<id>` or `concept:<slug>` -> notes naming the title or an alias without linking it. */
   mentionedIn: Map<string, Backlink[]>;
+  /** `note:<id>` -> the notes it names without linking them (the reverse of `mentionedIn`; `source` is the named note). */
+  mentions: Map<string, Backlink[]>;
   /** Tag -> notes carrying it (or one of its nested tags), in note order. */
   tags: Map<string, VaultNote[]>;
   /** Unresolved targets by key, with the number of notes linking to each. */
@@ -350,6 +352,8 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   }
   for (const concept of concepts.values()) addPhrase(trie, concept.title, conceptKey(concept.slug));
   const mentionedIn = new Map<string, Backlink[]>();
+  const mentions = new Map<string, Backlink[]>();
+  const noteByKey = new Map([...notes.values()].map(({ note }) => [noteKey(note.id), note]));
   for (const { facts, blocks } of parsed) {
     const { note } = facts;
     const self = noteKey(note.id);
@@ -367,7 +371,10 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
           for (const target of best.targets) {
             if (target === self || seen.has(target) || linkedPairs.has(`${note.id}\n${target}`)) continue;
             seen.add(target);
-            pushContext(mentionedIn, target, note, sentenceAround(block.text, from + list[i]!.start, from + list[best.end]!.end));
+            const context = sentenceAround(block.text, from + list[i]!.start, from + list[best.end]!.end);
+            pushContext(mentionedIn, target, note, context);
+            const named = noteByKey.get(target);
+            if (named) pushContext(mentions, self, named, context);
           }
           i = best.end;
         }
@@ -381,6 +388,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     conceptsByKey,
     linkedFrom,
     mentionedIn,
+    mentions,
     tags: tagIndex,
     unresolved: new Map([...unresolved].map(([k, { title, notes: n }]) => [k, { title, notes: n }])),
     problems,

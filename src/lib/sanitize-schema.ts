@@ -50,8 +50,8 @@ const EXTRA_TAGS = [
   'code-tabs', // Python / TypeScript tabs around each Python block (remark-code-tabs)
 ] as const;
 
-/** Classes of <a> from remark-wikilinks (src/plugins/remark-wikilinks.ts) and remark-tags. */
-const LINK_CLASSES = ['wikilink', 'wikilink-concept', 'wikilink-missing-heading', 'wikilink-ambiguous', 'wikilink-embed-skipped', 'wikilink-embed-link', 'wikilink-attachment', 'tag'];
+/** Classes of <a> from remark-wikilinks (src/plugins/remark-wikilinks.ts), remark-tags and remark-editorial (`editorial-link`). */
+const LINK_CLASSES = ['wikilink', 'wikilink-concept', 'wikilink-missing-heading', 'wikilink-ambiguous', 'wikilink-embed-skipped', 'wikilink-embed-link', 'wikilink-attachment', 'tag', 'editorial-link'];
 
 /** Elements removed together with their content (their text would otherwise leak as text). */
 const STRIP_WITH_CONTENT = [

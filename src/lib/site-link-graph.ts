@@ -4,8 +4,9 @@
  * Also what the build log and Astro's render cache need to know about it.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { editorialPath } from './editorial.ts';
 import { buildLinkGraph, type LinkGraph } from './link-graph.ts';
 import { includeDrafts, notesDir, notesDisplayDir } from './site-config.ts';
 import { scanVault } from './vault.ts';
@@ -57,10 +58,11 @@ export function siteLinkGraph(): LinkGraph {
 
 /**
  * What rendered note HTML depends on beyond the note's own file: every name, title, alias and
- * heading anchor and block id (link targets), every attachment path, the policy, and the text of embedded notes. Astro caches rendered
+ * heading anchor and block id (link targets), every attachment path, the policy, the text of embedded
+ * notes, and each note's editorial file (its editor's notes are rendered into the page). Astro caches rendered
  * notes by their own file contents; when this changes, the cache must go (see link-report).
  */
-export function renderSignature(graph: LinkGraph): string {
+export function renderSignature(graph: LinkGraph, dir = notesDir): string {
   const hash = createHash('sha256');
   hash.update(graph.unresolvedPolicy);
   // Attachments decide where `![[x.png]]` points: adding or moving one changes other notes' HTML.
@@ -68,6 +70,8 @@ export function renderSignature(graph: LinkGraph): string {
   for (const { note, anchors, blockIds } of graph.notes.values()) {
     hash.update(`\n${note.id}\t${note.path}\t${note.data.title}\t${note.data.titleSource}\t${note.data.aliases.join('\t')}\t${[...anchors].join(' ')}\t${[...blockIds].join(' ')}`);
     if (graph.embedded.has(note.id)) hash.update(note.body);
+    const editorial = join(dir, editorialPath(note.path));
+    if (existsSync(editorial)) hash.update(`\n${editorial}\n${readFileSync(editorial, 'utf8')}`);
   }
   return hash.digest('hex');
 }

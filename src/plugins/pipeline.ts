@@ -8,6 +8,7 @@ import { remarkCloze } from './remark-cloze.ts';
 import { remarkNoteGrammar } from '../syntax/grammar.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkImages } from './remark-images.ts';
+import { remarkEditorial } from './remark-editorial.ts';
 import { rehypeSanitizeNotes } from './rehype-sanitize-notes.ts';
 import { rehypeKatexNotes } from './rehype-katex-notes.ts';
 import { rehypeFootnotePopovers } from './rehype-footnote-popovers.ts';
@@ -38,6 +39,8 @@ export const remarkPlugins: RemarkPlugins = [
   // Wikilink parsing must come BEFORE remarkCloze so `==[[a|b]] c==` keeps its link.
   remarkCards,
   remarkCloze,
+  // Editor's notes (notes/<note>/editorial.yaml) after their quoted passages: after the cards, so a note follows the whole card.
+  remarkEditorial,
   // Missing images become placeholders: after every plugin that emits `image` nodes (embeds).
   remarkImages,
 ];
