@@ -1,6 +1,6 @@
 import type { glob as globLoader, Loader } from 'astro/loaders';
 import { formatProblem, sortProblems, summarize } from './problems.ts';
-import { includeDrafts, notesDir, notesDisplayDir } from './site-config.ts';
+import { siteConfig } from './site-config.ts';
 import { noteIdFromPath } from './slug.ts';
 import { scanVault } from './vault.ts';
 
@@ -14,6 +14,7 @@ export function notesLoader(glob: typeof globLoader): Loader {
   return {
     name: 'notes-loader',
     async load(context) {
+      const { includeDrafts, notesDir, notesDisplayDir } = siteConfig();
       const vault = scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts });
       const byId = new Map(vault.notes.map((n) => [n.id, n]));
       const problems = sortProblems(vault.problems);

@@ -7,11 +7,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildLinkGraph, type LinkGraph } from './link-graph.ts';
-import { includeDrafts, notesDir, notesDisplayDir } from './site-config.ts';
+import { siteConfig } from './site-config.ts';
 import { scanVault } from './vault.ts';
 
 /** Where note parses are cached: beside Astro's own cache, so each test/bench build has its own. */
-export const parseCacheFile = resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'links-parse.json');
+export function parseCacheFile(): string {
+  return resolve(siteConfig().cacheDir, 'links-parse.json');
+}
 
 const CACHE = Symbol.for('pyconcurrency-notes.linkGraph');
 type Cache = { graph: LinkGraph; stamp: string; checked: number };
@@ -42,6 +44,7 @@ function folderStamp(dir: string): string {
 export function siteLinkGraph(): LinkGraph {
   const g = globalThis as typeof globalThis & { [CACHE]?: Cache };
   const cached = g[CACHE];
+  const { includeDrafts, notesDir, notesDisplayDir, unresolvedLinks } = siteConfig();
   if (cached && !includeDrafts) return cached.graph;
   const now = Date.now();
   if (cached && now - cached.checked < 500) return cached.graph;
@@ -50,7 +53,7 @@ export function siteLinkGraph(): LinkGraph {
     cached.checked = now;
     return cached.graph;
   }
-  const graph = buildLinkGraph(scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts }), { cacheFile: parseCacheFile });
+  const graph = buildLinkGraph(scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts }), { cacheFile: parseCacheFile(), unresolved: unresolvedLinks });
   g[CACHE] = { graph, stamp, checked: now };
   return graph;
 }

@@ -18,7 +18,7 @@ import { registerCheck } from './lint.ts';
 import type { Problem } from './problems.ts';
 import { resolveImage } from './image-paths.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
-import { notesDir } from './site-config.ts';
+import { siteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
 
 /**
@@ -33,7 +33,7 @@ const sanitize = rehypeSanitize(sanitizeSchema);
 const allowedTags = new Set(sanitizeSchema.tagNames ?? []);
 
 /** Problems of one note body; `dir` is the absolute notes folder. */
-export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<Problem[]> {
+export async function checkNoteSyntax(note: VaultNote, dir = siteConfig().notesDir): Promise<Problem[]> {
   const problems: Problem[] = [];
   const at = (line: number, column: number, ruleId: string, message: string) =>
     problems.push({ file: note.file, line: line + note.bodyLine - 1, column, severity: 'warning', ruleId, message });
