@@ -1,21 +1,22 @@
 import type { glob as globLoader, Loader } from 'astro/loaders';
-import { formatProblem, sortProblems, summarize } from './problems.ts';
+import { formatProblem, sortProblems } from './problems.ts';
 import { siteConfig } from './site-config.ts';
+import { siteVault } from './site-link-graph.ts';
 import { noteIdFromPath } from './slug.ts';
-import { scanVault } from './vault.ts';
 
 /**
  * Starlight's `docs` collection read from `notes/`. Wraps Astro's `glob()` (which keeps
  * incremental sync and `deferRender`) and replaces each note's raw frontmatter, whatever its
- * dialect, with the mapped data from `scanVault`. Files with errors are left out of the glob,
- * so one bad note never takes the others down; `astro build` still fails on them.
+ * dialect, with the mapped data from `scanVault`. Files with errors (and notes with link errors,
+ * see `publishable`) are left out of the glob, so one bad note never takes the others down; the
+ * link-report integration fails `astro build` on them once `dist/` holds the rest.
  */
 export function notesLoader(glob: typeof globLoader): Loader {
   return {
     name: 'notes-loader',
     async load(context) {
-      const { includeDrafts, notesDir, notesDisplayDir } = siteConfig();
-      const vault = scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts });
+      const { notesDir, notesDisplayDir } = siteConfig();
+      const vault = siteVault();
       const byId = new Map(vault.notes.map((n) => [n.id, n]));
       const problems = sortProblems(vault.problems);
       for (const p of problems) context.logger[p.severity === 'error' ? 'error' : 'warn'](formatProblem(p));
@@ -61,11 +62,19 @@ export function notesLoader(glob: typeof globLoader): Loader {
         },
       });
       for (const failure of renderFailures) context.logger.error(failure);
-      const { errors } = summarize(problems);
-      if ((errors > 0 || renderFailures.length > 0) && !includeDrafts) {
-        const lines = [...problems.filter((p) => p.severity === 'error').map(formatProblem), ...renderFailures];
-        throw new Error(`${lines.length} note error(s):\n${lines.join('\n')}`);
-      }
+      recordNoteErrors([...problems.filter((p) => p.severity === 'error').map(formatProblem), ...renderFailures]);
     },
   };
+}
+
+const ERRORS = Symbol.for('pyconcurrency-notes.noteErrors');
+
+/** Note errors of this content sync (left-out notes, render failures), for the end of the build. */
+function recordNoteErrors(lines: string[]): void {
+  (globalThis as typeof globalThis & { [ERRORS]?: string[] })[ERRORS] = lines;
+}
+
+/** The note errors the last content sync found (empty before any sync). */
+export function noteErrors(): string[] {
+  return (globalThis as typeof globalThis & { [ERRORS]?: string[] })[ERRORS] ?? [];
 }
