@@ -18,6 +18,10 @@ function mixedVault(): string {
   return dir;
 }
 
+let kb: string | undefined;
+/** The mixed vault built at /kb/ on SITE_URL, once for this file. */
+const kbSite = () => (kb ??= buildSite(mixedVault(), { SITE_BASE: '/kb/', SITE_URL }).outDir);
+
 /** The one place the Search script says where Pagefind lives (`bundlePath:` in Starlight's Search bundle). */
 function pagefindBundlePath(dist: string): string | undefined {
   for (const f of readdirSync(join(dist, '_astro'))) {
@@ -57,7 +61,7 @@ describe.each([
   let dist: string;
   let report: CrawlReport;
   beforeAll(() => {
-    dist = base === '/' ? inject('siteDir') : buildSite(mixedVault(), env).outDir;
+    dist = base === '/' ? inject('siteDir') : kbSite();
     report = crawlSite(dist, base, env.SITE_URL ?? 'http://crawl.invalid');
   });
 
@@ -109,5 +113,45 @@ describe('a site without SITE_URL', () => {
     expect(readdirSync(dist)).not.toContain('sitemap-index.xml');
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).not.toContain('Sitemap:');
     expect(readPage(dist, 'python-concurrency')).not.toContain('example.org');
+  });
+});
+
+describe('what a published site carries', () => {
+  let dist: string;
+  beforeAll(() => {
+    dist = kbSite();
+  });
+
+  test('an RSS feed of dated notes, newest first, valid XML with absolute links under the base', async () => {
+    const xml = readFileSync(join(dist, 'feed.xml'), 'utf8');
+    const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const items = new XMLParser().parse(xml).rss.channel.item as { title: string; link: string; description: string }[];
+    expect(items.map((i) => i.link)).toEqual([`${SITE_URL}/kb/python-concurrency/`, `${SITE_URL}/kb/concurrency-in-python-a-guide/`]);
+    expect(items[0]!.description).toMatch(/^Various notes on concurrency in Python\. Main information source/);
+    expect(readPage(dist, 'alpha')).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="Python Concurrency Notes" href="\/kb\/feed.xml"\/?>/);
+  });
+
+  test('each note describes itself: frontmatter description, else its first paragraph', () => {
+    const meta = (id: string, key: string) => new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`).exec(readPage(dist, id))?.[1];
+    expect(meta('concurrency-in-python-a-guide', 'description')).toBe('Fundamentals of concurrency in Python');
+    expect(meta('python-concurrency', 'og:description')).toMatch(/^Various notes on concurrency in Python\./);
+    expect(meta('python-concurrency', 'twitter:description')).toBe(meta('python-concurrency', 'og:description'));
+  });
+
+  test('a note’s date is the same calendar day on its page, in lists and in the feed', () => {
+    // notes/python-concurrency.md: `date: 2024-09-26T00:00+03:00`, which is 21:00 UTC on the 25th.
+    expect(readPage(dist, 'python-concurrency')).toMatch(/Last updated:\s*<time datetime="2024-09-26T00:00:00.000Z">\s*Sep 26, 2024\s*<\/time>/);
+    expect(readPage(dist, '')).toMatch(/<time datetime="[^"]+">2024-09-26<\/time>/);
+  });
+
+  test('the favicon and web manifest exist and the manifest names the site', () => {
+    const manifest = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8'));
+    expect(manifest.name).toBe('Python Concurrency Notes');
+    expect(readFileSync(join(dist, 'favicon.svg'), 'utf8')).toMatch(/^<svg/);
+  });
+
+  test('every note has an "Edit page" link to its file in the repository', () => {
+    expect(readPage(dist, 'alpha')).toContain('href="https://github.com/pyconcurrency/notes/edit/main/');
   });
 });

@@ -1,6 +1,7 @@
 import type { glob as globLoader, Loader } from 'astro/loaders';
 import { formatProblem, sortProblems } from './problems.ts';
-import { siteConfig } from './site-config.ts';
+import { editBaseUrl, siteConfig } from './site-config.ts';
+import { calendarDate, lastCommitDates } from './git-dates.ts';
 import { siteVault } from './site-link-graph.ts';
 import { noteIdFromPath } from './slug.ts';
 
@@ -15,8 +16,14 @@ export function notesLoader(glob: typeof globLoader): Loader {
   return {
     name: 'notes-loader',
     async load(context) {
-      const { notesDir, notesDisplayDir } = siteConfig();
+      const config = siteConfig();
+      const { notesDir, notesDisplayDir } = config;
+      // "Edit page": the note's file in the repository (its path there, not on this disk); none without a repository.
+      const editBase = editBaseUrl(config);
+      const editUrl = (path: string) => (editBase && config.repository ? `${editBase}${config.repository.notesPath ? `${config.repository.notesPath}/` : ''}${path}` : false);
       const vault = siteVault();
+      // "Last updated": the note's own date as the calendar day its author wrote, else its last commit.
+      const committed = lastCommitDates(notesDir);
       const byId = new Map(vault.notes.map((n) => [n.id, n]));
       const problems = sortProblems(vault.problems);
       for (const p of problems) context.logger[p.severity === 'error' ? 'error' : 'warn'](formatProblem(p));
@@ -49,12 +56,13 @@ export function notesLoader(glob: typeof globLoader): Loader {
             description: data.description,
             date: data.date,
             dateLabel: data.dateLabel,
-            lastUpdated: data.lastUpdated,
+            lastUpdated: data.lastUpdated === data.date && data.dateLabel ? calendarDate(data.dateLabel) : (data.lastUpdated ?? committed.get(note.path)),
             tags: data.tags,
             aliases: data.aliases,
             order: data.order,
             draft: data.draft,
             sourcePath: note.file,
+            editUrl: editUrl(note.path),
             ...(data.order === undefined ? {} : { sidebar: { order: data.order } }),
           };
           // The glob loader types `data` as the raw frontmatter; ours is the mapped shape the schema validates.
