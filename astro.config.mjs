@@ -6,6 +6,7 @@ import { rehypePlugins, remarkPlugins } from './src/plugins/pipeline.ts';
 import { linkReport } from './src/integrations/link-report.ts';
 import { siteConfig } from './src/lib/site-config.ts';
 import { exitOnConfigError } from './src/lib/config-error.ts';
+import { attachments } from './src/integrations/attachments.ts';
 
 // The one configuration (src/lib/site-config.ts): environment, package.json, git remote; validated once.
 const config = exitOnConfigError(siteConfig);
@@ -44,10 +45,11 @@ export default defineConfig({
         { label: 'All notes', link: '/notes/' },
         { label: 'Concepts', link: '/concepts/' },
         { label: 'Tags', link: '/tags/' },
+        { label: 'Study', link: '/study/' },
       ],
       // Apply the reader's code language (Python/TypeScript tabs) before first paint.
       head: [{ tag: 'script', content: "try{document.documentElement.dataset.codeLang=localStorage.getItem('notes:code-lang')==='typescript'?'typescript':'python'}catch{}" }],
-      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css'],
+      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css', './src/styles/timeline.css'],
       components: {
         // Note content plus its client behaviour (Python/TypeScript tabs).
         MarkdownContent: './src/components/MarkdownContent.astro',
@@ -59,5 +61,7 @@ export default defineConfig({
     }),
     // Stops the build on link errors and prints the unresolved-targets summary.
     linkReport(),
+    // Audio, video and PDF files of the vault, where ![[embeds]] of them point.
+    attachments(),
   ],
 });
