@@ -1,13 +1,26 @@
-// `npm run build`: lint the notes, then build the site only if no note has an error.
-// Lint runs first so a bad note is reported as `notes/FILE.md:LINE:COL`, never as a stack trace.
+// `npm run build`: lint the notes, then build the site. A note with an error is reported as
+// `notes/FILE.md:LINE:COL` by the lint and left out of the site; every other note is built into
+// dist/, and the exit status is still 1, so CI fails. `--preview` (npm start) then serves dist/.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { exitOnConfigError } from '../src/lib/config-error.ts';
+import { siteConfig } from '../src/lib/site-config.ts';
 
 const step = (args: string[]) => spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
+const preview = process.argv.includes('--preview');
+const args = process.argv.slice(2).filter((a) => a !== '--preview');
+const { outDir } = exitOnConfigError(siteConfig);
 
 const lint = step(['scripts/lint-notes.ts']);
-if (lint !== 0) {
-  console.error('build stopped: fix the note errors above (warnings alone do not stop the build)');
-  process.exitCode = lint;
-} else {
-  process.exitCode = step(['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)]);
+const astro = step(['node_modules/astro/bin/astro.mjs', 'build', ...args]);
+const built = existsSync(join(outDir, 'index.html'));
+if (lint !== 0 || astro !== 0) {
+  console.error(
+    built
+      ? `build: notes with errors (above) are left out; every other note is in ${outDir}. Fix the errors: the build exits 1.`
+      : 'build failed: see the messages above',
+  );
 }
+process.exitCode = lint || astro;
+if (preview && built) step(['node_modules/astro/bin/astro.mjs', 'preview']);

@@ -59,7 +59,7 @@ if (probe && 'flags' in probe) {
 async function check(): Promise<number> {
   // Loaded here, not at the top: the outer process only re-executes itself in the namespace.
   const { formatProblem, sortProblems } = await import('../src/lib/problems.ts');
-  const { notesDir: defaultNotesDir, notesDisplayDir } = await import('../src/lib/site-config.ts');
+  const { notesDir: defaultNotesDir, notesDisplayDir } = (await import('../src/lib/site-config.ts')).siteConfig();
   const { collectPlan } = await import('./snippets/collect.ts');
   const { evaluate } = await import('./snippets/evaluate.ts');
   const { runPython } = await import('./snippets/python-runner.ts');

@@ -3,9 +3,11 @@
 import '../src/lib/checks.ts';
 import { lintVault } from '../src/lib/lint.ts';
 import { formatProblem, sortProblems, summarize } from '../src/lib/problems.ts';
-import { includeDrafts, notesDir, notesDisplayDir } from '../src/lib/site-config.ts';
+import { siteConfig } from '../src/lib/site-config.ts';
+import { exitOnConfigError } from '../src/lib/config-error.ts';
 import { scanVault } from '../src/lib/vault.ts';
 
+const { includeDrafts, notesDir, notesDisplayDir } = exitOnConfigError(siteConfig);
 const vault = scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts });
 const problems = sortProblems(await lintVault(vault));
 for (const p of problems) console.error(formatProblem(p));

@@ -1,9 +1,10 @@
 // Lists every Python block of the notes with the hash a translation must record.
 // Usage: node scripts/list-python-blocks.ts [--json]
 import { parseBody, pythonBlocks } from '../src/lib/python-blocks.ts';
-import { notesDir, notesDisplayDir } from '../src/lib/site-config.ts';
+import { siteConfig } from '../src/lib/site-config.ts';
 import { scanVault } from '../src/lib/vault.ts';
 
+const { notesDir, notesDisplayDir } = siteConfig();
 const vault = scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts: true });
 const rows = vault.notes.flatMap((note) =>
   pythonBlocks(parseBody(note.body), note.bodyLine).map((b) => ({ note: note.file, stem: note.stem, ...b })),

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { ATTACHMENTS_PREFIX } from '../lib/link-paths.ts';
 import { siteLinkGraph } from '../lib/site-link-graph.ts';
-import { notesDir, siteBase } from '../lib/site-config.ts';
+import { siteConfig } from '../lib/site-config.ts';
 import { attachmentKind, mediaType } from '../syntax/attachments.ts';
 
 /** Audio, video and PDF files of the vault (images go through Astro's image pipeline instead). */
@@ -22,7 +22,8 @@ export function attachments(): AstroIntegration {
     name: 'note-attachments',
     hooks: {
       'astro:server:setup': ({ server }) => {
-        const prefix = `${siteBase}/${ATTACHMENTS_PREFIX}/`;
+        const { notesDir, base } = siteConfig();
+        const prefix = `${base}/${ATTACHMENTS_PREFIX}/`;
         server.middlewares.use((req, res, next) => {
           const url = req.url?.split('?')[0] ?? '';
           if (!url.startsWith(prefix)) return next();
@@ -39,6 +40,7 @@ export function attachments(): AstroIntegration {
         });
       },
       'astro:build:done': ({ dir, logger }) => {
+        const { notesDir } = siteConfig();
         const out = join(fileURLToPath(dir), ATTACHMENTS_PREFIX);
         const list = publishedAttachments();
         for (const path of list) {

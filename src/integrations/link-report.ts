@@ -3,13 +3,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderSignature, siteLinkGraph, stageLine } from '../lib/site-link-graph.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
+import { noteErrors } from '../lib/notes-loader.ts';
+import { siteConfig } from '../lib/site-config.ts';
 
 /** How many unresolved targets the summary names before "and N more". */
 const SHOWN = 8;
 
 /**
- * Link report of `astro build`: stops the build on link errors (ambiguous links; unresolved links
- * with `UNRESOLVED_LINKS=error`) even when `astro build` runs without the lint step, prints a
+ * Link report of `astro build`: fails the build on note errors (invalid frontmatter, binary files,
+ * ambiguous links; unresolved links with `UNRESOLVED_LINKS=error`) even when `astro build` runs
+ * without the lint step — after `dist/` holds every other note, since those notes are left out. Prints a
  * one-line summary of unresolved targets at the end, and invalidates Astro's content cache when the
  * link targets change (a new note must turn old "not written yet" links into real ones).
  */
@@ -34,19 +37,28 @@ export function linkReport(): AstroIntegration {
         mkdirSync(dir, { recursive: true });
         writeFileSync(file, signature);
       },
-      'astro:build:start': () => {
-        const errors = sortProblems(siteLinkGraph().problems.filter((p) => p.severity === 'error'));
-        if (errors.length > 0) throw new Error(`${errors.length} link error(s):\n${errors.map(formatProblem).join('\n')}`);
-      },
       'astro:build:done': ({ logger }) => {
         const graph = siteLinkGraph();
-        const list = [...graph.unresolved.values()].sort((a, b) => b.notes - a.notes || a.title.localeCompare(b.title));
-        if (list.length === 0) return logger.info('every [[link]] resolves to a note');
-        const names = list.slice(0, SHOWN).map((u) => `${u.title} (${u.notes})`).join(', ');
-        const more = list.length > SHOWN ? `, and ${list.length - SHOWN} more` : '';
-        const fate = { concept: 'concept pages under /concepts/', text: 'plain text', error: 'errors' }[graph.unresolvedPolicy];
-        logger.info(`${list.length} unresolved link target(s) rendered as ${fate}: ${names}${more}`);
+        report(graph, logger);
+        const linkErrors = sortProblems(graph.problems.filter((p) => p.severity === 'error')).map(formatProblem);
+        const errors = [...new Set([...noteErrors(), ...linkErrors])];
+        if (errors.length === 0 || siteConfig().includeDrafts) return;
+        for (const line of linkErrors) logger.error(line);
+        // Thrown last, after Pagefind: dist/ keeps every other note; only the exit status fails.
+        const error = new Error(`${errors.length} note error(s), ${linkErrors.length} of them link error(s): the notes named above are left out of the site; every other note is in dist/`);
+        error.stack = error.message;
+        throw error;
       },
     },
   };
+}
+
+/** One line naming the unresolved link targets, most linked first. */
+function report(graph: ReturnType<typeof siteLinkGraph>, logger: { info: (m: string) => void }): void {
+  const list = [...graph.unresolved.values()].sort((a, b) => b.notes - a.notes || a.title.localeCompare(b.title));
+  if (list.length === 0) return logger.info('every [[link]] resolves to a note');
+  const names = list.slice(0, SHOWN).map((u) => `${u.title} (${u.notes})`).join(', ');
+  const more = list.length > SHOWN ? `, and ${list.length - SHOWN} more` : '';
+  const fate = { concept: 'concept pages under /concepts/', text: 'plain text', error: 'errors' }[graph.unresolvedPolicy];
+  logger.info(`${list.length} unresolved link target(s) rendered as ${fate}: ${names}${more}`);
 }

@@ -2,7 +2,7 @@
 import type { AnkiSource } from './anki-export.ts';
 import type { NoteDeck } from './deck-json.ts';
 import { noteHref } from './link-paths.ts';
-import { siteBase } from './site-config.ts';
+import { siteConfig } from './site-config.ts';
 
 export { ankiText } from './anki-export.ts';
 
@@ -11,5 +11,5 @@ export const DECK_ROOT = 'Python Concurrency Notes';
 
 /** Decks with the absolute URL of each note (Anki has no site to be relative to). */
 export function ankiSources(decks: NoteDeck[], site: URL | undefined): AnkiSource[] {
-  return decks.map((d) => ({ title: d.title, tags: d.tags, cards: d.cards, url: new URL(noteHref(siteBase, d.id), site ?? 'http://localhost/').href }));
+  return decks.map((d) => ({ title: d.title, tags: d.tags, cards: d.cards, url: new URL(noteHref(siteConfig().base, d.id), site ?? 'http://localhost/').href }));
 }

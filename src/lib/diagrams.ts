@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { registerCheck } from './lint.ts';
-import { notesDir } from './site-config.ts';
+import { siteConfig } from './site-config.ts';
 import { maxOverlap, traceSeconds, type SpanKind, type Trace } from './timeline.ts';
 
 const claimSchema = z.object({
@@ -51,7 +51,7 @@ export type Diagram = z.infer<typeof diagramSchema>;
  * unless DIAGRAMS_FILE names its own configuration.
  */
 export const diagramsFile = resolve(process.env.DIAGRAMS_FILE ?? 'src/data/diagrams.json');
-const forTheseNotes = Boolean(process.env.DIAGRAMS_FILE) || notesDir === resolve('notes');
+const forTheseNotes = () => Boolean(process.env.DIAGRAMS_FILE) || siteConfig().notesDir === resolve('notes');
 export const tracesDir = resolve(process.env.TRACES_DIR ?? 'src/data/traces');
 
 const configs = new Map<string, Diagram[]>();
@@ -61,7 +61,7 @@ export function loadDiagrams(file = diagramsFile): Diagram[] {
   const hit = configs.get(file);
   if (hit) return hit;
   let value: unknown = { diagrams: [] };
-  if (existsSync(file) && (forTheseNotes || file !== diagramsFile)) {
+  if (existsSync(file) && (forTheseNotes() || file !== diagramsFile)) {
     try {
       value = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {

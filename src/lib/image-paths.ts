@@ -1,8 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-
-/** Where `/x.png` image paths are looked up: `public/`, or `PUBLIC_DIR` (tests). */
-export const publicDir = resolve(process.env.PUBLIC_DIR ?? 'public');
+import { siteConfig } from './site-config.ts';
 
 /** What a note's image URL points at. */
 export type ImageTarget =
@@ -18,7 +16,7 @@ export type ImageTarget =
  * scheme (`data:`, `javascript:`) is `blocked` (the sanitizer would drop it and leave a broken
  * `<img>`). `noteFile` is the note's absolute path; without it relative paths are `unknown`.
  */
-export function resolveImage(url: string, noteFile: string | undefined, root = publicDir): ImageTarget {
+export function resolveImage(url: string, noteFile: string | undefined, root = siteConfig().publicDir): ImageTarget {
   if (/^https?:/i.test(url) || url.startsWith('//')) return { kind: 'remote' };
   if (/^[a-z][a-z\d+.-]*:/i.test(url.replace(/[\u0000-\u0020]/g, ''))) return { kind: 'blocked' };
   const clean = safeDecode(url.replace(/[?#].*$/, ''));

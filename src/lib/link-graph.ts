@@ -11,7 +11,6 @@ import { attachmentKind, type AttachmentKind } from '../syntax/attachments.ts';
 import type { WikiLink } from '../syntax/wikilink.ts';
 import { headingKey, parseAll, sentenceAround, type Block, type Context, type ParsedLink } from './link-parse.ts';
 import { bodyProblem, type Problem } from './problems.ts';
-import { unresolvedLinks } from './site-config.ts';
 import { linkKey, prettifyTarget, slugify } from './slug.ts';
 import type { Vault, VaultNote } from './vault.ts';
 
@@ -20,7 +19,7 @@ export type { Context } from './link-parse.ts';
 export type UnresolvedPolicy = 'concept' | 'text' | 'error';
 
 export interface LinkGraphOptions {
-  /** What links to missing notes become; default from `UNRESOLVED_LINKS` (site-config). */
+  /** What links to missing notes become; default `concept` (the site passes `UNRESOLVED_LINKS` from site-config). */
   unresolved?: UnresolvedPolicy;
   /** JSON file caching each note's parse between runs and processes; default none. */
   cacheFile?: string;
@@ -119,7 +118,7 @@ function addPhrase(trie: TrieNode, phrase: string, target: string): void {
 /** Builds the graph of a scanned vault: one parse per note, then one mention pass per note. */
 export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): LinkGraph {
   const started = performance.now();
-  const policy = options.unresolved ?? unresolvedLinks;
+  const policy = options.unresolved ?? 'concept';
   const problems: Problem[] = [];
   const notes = new Map<string, NoteFacts>();
   const names = new Map<string, VaultNote[]>();

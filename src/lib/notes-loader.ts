@@ -1,20 +1,29 @@
 import type { glob as globLoader, Loader } from 'astro/loaders';
-import { formatProblem, sortProblems, summarize } from './problems.ts';
-import { includeDrafts, notesDir, notesDisplayDir } from './site-config.ts';
+import { formatProblem, sortProblems } from './problems.ts';
+import { editBaseUrl, siteConfig } from './site-config.ts';
+import { calendarDate, lastCommitDates } from './git-dates.ts';
+import { siteVault } from './site-link-graph.ts';
 import { noteIdFromPath } from './slug.ts';
-import { scanVault } from './vault.ts';
 
 /**
  * Starlight's `docs` collection read from `notes/`. Wraps Astro's `glob()` (which keeps
  * incremental sync and `deferRender`) and replaces each note's raw frontmatter, whatever its
- * dialect, with the mapped data from `scanVault`. Files with errors are left out of the glob,
- * so one bad note never takes the others down; `astro build` still fails on them.
+ * dialect, with the mapped data from `scanVault`. Files with errors (and notes with link errors,
+ * see `publishable`) are left out of the glob, so one bad note never takes the others down; the
+ * link-report integration fails `astro build` on them once `dist/` holds the rest.
  */
 export function notesLoader(glob: typeof globLoader): Loader {
   return {
     name: 'notes-loader',
     async load(context) {
-      const vault = scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts });
+      const config = siteConfig();
+      const { notesDir, notesDisplayDir } = config;
+      // "Edit page": the note's file in the repository (its path there, not on this disk); none without a repository.
+      const editBase = editBaseUrl(config);
+      const editUrl = (path: string) => (editBase && config.repository ? `${editBase}${config.repository.notesPath ? `${config.repository.notesPath}/` : ''}${path}` : false);
+      const vault = siteVault();
+      // "Last updated": the note's own date as the calendar day its author wrote, else its last commit.
+      const committed = lastCommitDates(notesDir);
       const byId = new Map(vault.notes.map((n) => [n.id, n]));
       const problems = sortProblems(vault.problems);
       for (const p of problems) context.logger[p.severity === 'error' ? 'error' : 'warn'](formatProblem(p));
@@ -47,12 +56,13 @@ export function notesLoader(glob: typeof globLoader): Loader {
             description: data.description,
             date: data.date,
             dateLabel: data.dateLabel,
-            lastUpdated: data.lastUpdated,
+            lastUpdated: data.lastUpdated === data.date && data.dateLabel ? calendarDate(data.dateLabel) : (data.lastUpdated ?? committed.get(note.path)),
             tags: data.tags,
             aliases: data.aliases,
             order: data.order,
             draft: data.draft,
             sourcePath: note.file,
+            editUrl: editUrl(note.path),
             ...(data.order === undefined ? {} : { sidebar: { order: data.order } }),
           };
           // The glob loader types `data` as the raw frontmatter; ours is the mapped shape the schema validates.
@@ -60,11 +70,19 @@ export function notesLoader(glob: typeof globLoader): Loader {
         },
       });
       for (const failure of renderFailures) context.logger.error(failure);
-      const { errors } = summarize(problems);
-      if ((errors > 0 || renderFailures.length > 0) && !includeDrafts) {
-        const lines = [...problems.filter((p) => p.severity === 'error').map(formatProblem), ...renderFailures];
-        throw new Error(`${lines.length} note error(s):\n${lines.join('\n')}`);
-      }
+      recordNoteErrors([...problems.filter((p) => p.severity === 'error').map(formatProblem), ...renderFailures]);
     },
   };
+}
+
+const ERRORS = Symbol.for('pyconcurrency-notes.noteErrors');
+
+/** Note errors of this content sync (left-out notes, render failures), for the end of the build. */
+function recordNoteErrors(lines: string[]): void {
+  (globalThis as typeof globalThis & { [ERRORS]?: string[] })[ERRORS] = lines;
+}
+
+/** The note errors the last content sync found (empty before any sync). */
+export function noteErrors(): string[] {
+  return (globalThis as typeof globalThis & { [ERRORS]?: string[] })[ERRORS] ?? [];
 }

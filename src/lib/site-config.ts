@@ -1,34 +1,189 @@
-import { resolve } from 'node:path';
+/**
+ * The site's one configuration: read from the environment (and `package.json` / the git remote for
+ * the repository) once, validated with zod, and passed down as options. Nothing here reads
+ * `process.env` or `process.argv` on import: `loadSiteConfig()` is pure over its inputs, and
+ * `siteConfig()` calls it once per process on first use.
+ *
+ * | variable            | default                                        |
+ * |---------------------|------------------------------------------------|
+ * | `SITE_URL`          | none: no canonical URLs, sitemap or feed host   |
+ * | `SITE_BASE`         | `/` (a project site on GitHub Pages: `/repo/`)  |
+ * | `SITE_TITLE`        | `Python Concurrency Notes`                      |
+ * | `SITE_DESCRIPTION`  | the knowledge base's one-line description       |
+ * | `NOTES_DIR`         | `notes`                                         |
+ * | `UNRESOLVED_LINKS`  | `concept` (or `text`, `error`)                  |
+ * | `REPO_URL`, `REPO_OWNER`, `REPO_NAME`, `REPO_BRANCH` | `package.json` `repository`, else the git remote; branch `main` |
+ * | `DRAFTS`            | `1` under `astro dev`, else `0`                 |
+ * | `OUT_DIR`, `ASTRO_CACHE_DIR`, `PUBLIC_DIR` | `dist`, `node_modules/.astro`, `public` |
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 
-/** Where notes are read from: `notes/` unless `NOTES_DIR` points elsewhere (tests, benchmarks). */
-export const notesDir = resolve(process.env.NOTES_DIR ?? 'notes');
+export const DEFAULT_TITLE = 'Python Concurrency Notes';
+export const DEFAULT_DESCRIPTION = 'A linked knowledge base on concurrency in Python, every snippet also in TypeScript and proved by running it.';
 
-/** How the notes folder is named in messages (`notes/FILE.md:LINE:COL`). */
-export const notesDisplayDir = process.env.NOTES_DISPLAY_DIR ?? 'notes';
+const nonEmpty = (name: string) => z.string().trim().min(1, { error: `${name} must not be empty` });
 
-/** Drafts are published only by `astro dev`. */
-export const includeDrafts = process.argv.includes('dev');
-
-/**
- * What a `[[link]]` to a note that does not exist becomes (env `UNRESOLVED_LINKS`):
- * `concept` (default) a "not written yet" page at /concepts/<slug>/ listing every mention,
- * `text` plain text styled as unresolved, `error` a lint error that stops the build.
- */
-export const unresolvedLinks = z
-  .enum(['concept', 'text', 'error'])
-  .default('concept')
-  .parse(process.env.UNRESOLVED_LINKS || undefined, { error: () => 'UNRESOLVED_LINKS must be concept, text or error' });
-
-/** The repository the site is built from: "Write this note" links open a new file there. */
-export const repository = z
-  .object({ owner: z.string().min(1), name: z.string().min(1), branch: z.string().min(1), notesPath: z.string() })
-  .parse({
-    owner: process.env.REPO_OWNER ?? 'pyconcurrency',
-    name: process.env.REPO_NAME ?? 'notes',
-    branch: process.env.REPO_BRANCH ?? 'main',
-    notesPath: 'notes',
+/** `SITE_BASE` as Astro's `base` wants it: `''` at the domain root, else `/kb` (no trailing slash). */
+const baseSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/^\/*/, '/').replace(/\/+$/, ''))
+  .refine((s) => s === '' || /^(\/[A-Za-z0-9._~-]+)+$/.test(s), {
+    error: 'SITE_BASE must be a URL path such as /kb/ (letters, digits, ".", "_", "~", "-")',
   });
 
-/** URL prefix of the site without a trailing slash (`''` at the domain root); must match Astro's `base`. */
-export const siteBase = (process.env.SITE_BASE ?? '').replace(/\/+$/, '');
+const schema = z.object({
+  site: z
+    .url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL such as https://example.github.io' })
+    .transform((s) => s.replace(/\/+$/, ''))
+    .optional(),
+  base: baseSchema,
+  title: nonEmpty('SITE_TITLE'),
+  description: nonEmpty('SITE_DESCRIPTION'),
+  notesDir: nonEmpty('NOTES_DIR'),
+  notesDisplayDir: nonEmpty('NOTES_DISPLAY_DIR'),
+  /** Build folders (tests and benchmarks build several vaults side by side): `OUT_DIR`, `ASTRO_CACHE_DIR`, `PUBLIC_DIR`. */
+  outDir: z.string(),
+  cacheDir: z.string(),
+  publicDir: z.string(),
+  includeDrafts: z.boolean(),
+  unresolvedLinks: z.enum(['concept', 'text', 'error'], { error: 'UNRESOLVED_LINKS must be concept, text or error' }),
+  repository: z
+    .object({
+      owner: z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'REPO_OWNER must be a GitHub user or organisation name' }),
+      name: z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'REPO_NAME must be a GitHub repository name' }),
+      branch: nonEmpty('REPO_BRANCH'),
+      notesPath: z.string(),
+    })
+    .optional(),
+});
+
+/** The validated configuration every module receives. */
+export type SiteConfig = z.infer<typeof schema>;
+
+/** Where the inputs come from; every field optional so tests pass only what they test. */
+export interface ConfigSources {
+  env?: Record<string, string | undefined>;
+  argv?: readonly string[];
+  /** Project root: where `package.json` and `.git` are; default the working directory. */
+  cwd?: string;
+  /** The git remote URL; default `git remote get-url origin` in `cwd` (pass `null` for none). */
+  gitRemote?: string | null;
+}
+
+/** A configuration error with one line per problem and a hint where to fix it. */
+export class ConfigError extends Error {
+  readonly hint: string;
+  constructor(lines: string[]) {
+    const hint = 'Set these in the environment (see README.md, "Settings") or fix package.json "repository".';
+    super(`invalid site configuration:\n${lines.map((l) => `  - ${l}`).join('\n')}\n  hint: ${hint}`);
+    this.name = 'ConfigError';
+    this.hint = hint;
+  }
+}
+
+/** `owner/name` from a GitHub URL in any form npm and git write (`git+https://`, `git@`, `github:`). */
+export function parseGitHubRepo(url: string | undefined): { owner: string; name: string } | undefined {
+  if (!url) return undefined;
+  const m = /^(?:github:|(?:git\+)?(?:https?|ssh|git):\/\/(?:[^@/]+@)?github\.com[/:]|git@github\.com:)?([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url.trim());
+  return m ? { owner: m[1]!, name: m[2]! } : undefined;
+}
+
+function packageRepository(cwd: string): string | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { repository?: string | { url?: string } };
+    return typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  } catch {
+    return undefined;
+  }
+}
+
+function gitRemote(cwd: string): string | undefined {
+  try {
+    return execFileSync('git', ['remote', 'get-url', 'origin'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and validates the configuration from `sources`; throws a `ConfigError` listing every problem. */
+export function loadSiteConfig(sources: ConfigSources = {}): SiteConfig {
+  const env = sources.env ?? {};
+  const argv = sources.argv ?? [];
+  const cwd = sources.cwd ?? '.';
+  const set = (name: string) => (env[name]?.trim() ? env[name] : undefined);
+
+  const lines: string[] = [];
+  // Repository: explicit owner/name, else REPO_URL / GITHUB_REPOSITORY (Actions), else package.json, else git.
+  let repo: { owner: string; name: string } | undefined;
+  if (set('REPO_OWNER') || set('REPO_NAME')) {
+    if (!set('REPO_OWNER') || !set('REPO_NAME')) lines.push('REPO_OWNER and REPO_NAME must be set together');
+    else repo = { owner: env.REPO_OWNER!.trim(), name: env.REPO_NAME!.trim() };
+  } else if (set('REPO_URL')) {
+    repo = parseGitHubRepo(env.REPO_URL);
+    if (!repo) lines.push(`REPO_URL: "${env.REPO_URL}" is not a GitHub repository URL (https://github.com/OWNER/NAME)`);
+  } else if (set('GITHUB_REPOSITORY')) {
+    repo = parseGitHubRepo(env.GITHUB_REPOSITORY);
+  } else {
+    repo = parseGitHubRepo(packageRepository(cwd)) ?? parseGitHubRepo((sources.gitRemote === undefined ? gitRemote(cwd) : sources.gitRemote) ?? undefined);
+  }
+
+  const drafts = set('DRAFTS');
+  if (drafts !== undefined && !/^(0|1|true|false)$/.test(drafts)) lines.push('DRAFTS must be 1 or 0');
+
+  const result = schema.safeParse({
+    site: set('SITE_URL'),
+    base: env.SITE_BASE ?? '',
+    title: env.SITE_TITLE ?? DEFAULT_TITLE,
+    description: env.SITE_DESCRIPTION ?? DEFAULT_DESCRIPTION,
+    notesDir: resolve(cwd, set('NOTES_DIR') ?? 'notes'),
+    notesDisplayDir: set('NOTES_DISPLAY_DIR') ?? 'notes',
+    outDir: resolve(cwd, set('OUT_DIR') ?? 'dist'),
+    cacheDir: resolve(cwd, set('ASTRO_CACHE_DIR') ?? 'node_modules/.astro'),
+    publicDir: resolve(cwd, set('PUBLIC_DIR') ?? 'public'),
+    includeDrafts: drafts !== undefined ? drafts === '1' || drafts === 'true' : argv.includes('dev'),
+    unresolvedLinks: set('UNRESOLVED_LINKS') ?? 'concept',
+    repository: repo && { ...repo, branch: set('REPO_BRANCH') ?? 'main', notesPath: 'notes' },
+  });
+  if (!result.success) {
+    for (const issue of result.error.issues) lines.push(issue.message);
+  }
+  if (lines.length > 0 || !result.success) throw new ConfigError(lines);
+  return result.data;
+}
+
+const CACHE = Symbol.for('pyconcurrency-notes.siteConfig');
+
+/**
+ * The process's configuration, loaded from `process.env`/`process.argv` on first call and shared
+ * through `globalThis` (astro.config, the content loader and the page bundle are separate module
+ * graphs in one process).
+ */
+export function siteConfig(): SiteConfig {
+  const g = globalThis as typeof globalThis & { [CACHE]?: SiteConfig };
+  g[CACHE] ??= loadSiteConfig({ env: process.env, argv: process.argv, cwd: process.cwd() });
+  return g[CACHE];
+}
+
+/**
+ * A site-relative URL with the base in front: `withBase('', '/tags/')` → `/tags/`,
+ * `withBase('/kb', '/tags/')` → `/kb/tags/`. Every URL the project generates goes through this
+ * (or through a helper in link-paths.ts that takes `base`).
+ */
+export function withBase(base: string, path: string): string {
+  return `${base}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** An absolute URL on the configured site, or undefined when `SITE_URL` is not set. */
+export function absoluteUrl(config: Pick<SiteConfig, 'site' | 'base'>, path: string): string | undefined {
+  return config.site ? `${config.site}${withBase(config.base, path)}` : undefined;
+}
+
+/** "Edit this page" base: GitHub's editor for files of the notes folder, or undefined without a repository. */
+export function editBaseUrl(config: Pick<SiteConfig, 'repository'>): string | undefined {
+  const r = config.repository;
+  return r ? `https://github.com/${r.owner}/${r.name}/edit/${r.branch}/` : undefined;
+}

@@ -8,14 +8,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { editorialPath } from './editorial.ts';
 import { buildLinkGraph, type LinkGraph } from './link-graph.ts';
-import { includeDrafts, notesDir, notesDisplayDir } from './site-config.ts';
-import { scanVault } from './vault.ts';
+import { siteConfig } from './site-config.ts';
+import type { Problem } from './problems.ts';
+import { scanVault, type Vault } from './vault.ts';
 
 /** Where note parses are cached: beside Astro's own cache, so each test/bench build has its own. */
-export const parseCacheFile = resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'links-parse.json');
+export function parseCacheFile(): string {
+  return resolve(siteConfig().cacheDir, 'links-parse.json');
+}
 
 const CACHE = Symbol.for('pyconcurrency-notes.linkGraph');
-type Cache = { graph: LinkGraph; stamp: string; checked: number };
+type Cache = { graph: LinkGraph; vault: Vault; stamp: string; checked: number };
 
 /** Cheap fingerprint of the notes folder (paths, sizes, mtimes): stats only, no reads. */
 function folderStamp(dir: string): string {
@@ -43,6 +46,7 @@ function folderStamp(dir: string): string {
 export function siteLinkGraph(): LinkGraph {
   const g = globalThis as typeof globalThis & { [CACHE]?: Cache };
   const cached = g[CACHE];
+  const { includeDrafts, notesDir, notesDisplayDir, unresolvedLinks } = siteConfig();
   if (cached && !includeDrafts) return cached.graph;
   const now = Date.now();
   if (cached && now - cached.checked < 500) return cached.graph;
@@ -51,9 +55,40 @@ export function siteLinkGraph(): LinkGraph {
     cached.checked = now;
     return cached.graph;
   }
-  const graph = buildLinkGraph(scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts }), { cacheFile: parseCacheFile });
-  g[CACHE] = { graph, stamp, checked: now };
+  const { graph, vault } = publishable(scanVault({ dir: notesDir, displayDir: notesDisplayDir, includeDrafts }), { cacheFile: parseCacheFile(), unresolved: unresolvedLinks });
+  g[CACHE] = { graph, vault, stamp, checked: now };
   return graph;
+}
+
+/**
+ * The notes the site publishes: the vault without the notes that have link errors (an ambiguous
+ * link; an unresolved one with `UNRESOLVED_LINKS=error`), so one bad note never takes the others
+ * down. Links to a left-out note then become unresolved, which can leave out more notes under the
+ * `error` policy: repeat until no note has an error (each pass reuses the parse cache). The graph
+ * keeps every problem found on the way, so each is still reported with its position.
+ */
+export function publishable(vault: Vault, options: Parameters<typeof buildLinkGraph>[1]): { graph: LinkGraph; vault: Vault } {
+  let graph = buildLinkGraph(vault, options);
+  const problems: Problem[] = [...graph.problems];
+  const seen = new Set(problems.map((p) => `${p.file}:${p.line}:${p.column}:${p.ruleId}`));
+  for (;;) {
+    const bad = new Set(graph.problems.filter((p) => p.severity === 'error').map((p) => p.file));
+    const leftOut = vault.notes.filter((n) => bad.has(n.file));
+    if (leftOut.length === 0) break;
+    vault = { ...vault, notes: vault.notes.filter((n) => !bad.has(n.file)), excluded: [...vault.excluded, ...leftOut.map((n) => n.path)] };
+    graph = buildLinkGraph(vault, options);
+    for (const p of graph.problems) {
+      const key = `${p.file}:${p.line}:${p.column}:${p.ruleId}`;
+      if (!seen.has(key)) seen.add(key), problems.push(p);
+    }
+  }
+  return { graph: { ...graph, problems }, vault };
+}
+
+/** The vault as the site publishes it (see `publishable`), from the same build as `siteLinkGraph()`. */
+export function siteVault(): Vault {
+  siteLinkGraph();
+  return (globalThis as typeof globalThis & { [CACHE]?: Cache })[CACHE]!.vault;
 }
 
 /**

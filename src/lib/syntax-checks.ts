@@ -14,7 +14,7 @@ import { bodyProblem, type Problem } from './problems.ts';
 import { resolveImage } from './image-paths.ts';
 import { diagramImages } from './diagrams.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
-import { notesDir } from './site-config.ts';
+import { siteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
 
 /**
@@ -30,7 +30,7 @@ const sanitize = rehypeSanitize(sanitizeSchema);
 const allowedTags = new Set(sanitizeSchema.tagNames ?? []);
 
 /** Problems of one note body; `dir` is the absolute notes folder. */
-export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<Problem[]> {
+export async function checkNoteSyntax(note: VaultNote, dir = siteConfig().notesDir): Promise<Problem[]> {
   const problems: Problem[] = [];
   const at = (line: number, column: number, ruleId: string, message: string) => problems.push(bodyProblem(note, line, column, 'warning', ruleId, message));
   const file = new VFile({ value: note.body, path: join(dir, note.path) });

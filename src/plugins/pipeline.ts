@@ -34,7 +34,7 @@ export const remarkPlugins: RemarkPlugins = [
   // `> [!type]± Title` callouts.
   remarkCallouts,
   // Python blocks beside their TypeScript translations; keeps both as `code` nodes for Expressive Code.
-  [remarkCodeTabs, { notesDir: process.env.NOTES_DIR ?? 'notes' }],
+  remarkCodeTabs,
   // Study mode (keep last): cards first (they drop their `&#10;<br>` separator), then highlights.
   // Wikilink parsing must come BEFORE remarkCloze so `==[[a|b]] c==` keeps its link.
   remarkCards,

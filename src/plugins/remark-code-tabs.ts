@@ -5,6 +5,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { hashPython, PYTHON_LANGS } from '../lib/python-blocks.ts';
 import { translationFor, translationsByHash, type SnippetResult, type SiteTranslation } from '../lib/translations.ts';
+import { siteConfig } from '../lib/site-config.ts';
 
 /** Options of {@link remarkCodeTabs}. */
 export interface CodeTabsOptions {
@@ -22,7 +23,7 @@ export interface CodeTabsOptions {
  * the note follows the block with an unlabelled one (seed 004's style).
  */
 export function remarkCodeTabs(options: CodeTabsOptions = {}) {
-  const notesDir = resolve(options.notesDir ?? 'notes');
+  const notesDir = resolve(options.notesDir ?? siteConfig().notesDir);
   const resultsFile = resolve(options.resultsFile ?? 'src/data/snippet-results.json');
   const results: Record<string, SnippetResult> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
 

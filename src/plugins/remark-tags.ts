@@ -1,11 +1,11 @@
 import type { Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { tagHref } from '../lib/link-paths.ts';
-import { siteBase } from '../lib/site-config.ts';
+import { siteConfig } from '../lib/site-config.ts';
 import { markInlineTags, type InlineTag } from '../syntax/tags.ts';
 
 export interface TagsOptions {
-  /** URL prefix without trailing slash; default `siteBase` from site-config (`''`). */
+  /** URL prefix without trailing slash; default `base` from site-config (`''`). */
   base?: string;
 }
 
@@ -15,7 +15,7 @@ export interface TagsOptions {
  * link graph, which reads the same syntax. Run after remark-wikilinks so embedded notes' tags count.
  */
 export function remarkTags(options: TagsOptions = {}) {
-  const base = options.base ?? siteBase;
+  const base = options.base ?? siteConfig().base;
   return (tree: Root) => {
     markInlineTags(tree);
     visit(tree, 'inlineTag', (node: InlineTag, index, parent) => {

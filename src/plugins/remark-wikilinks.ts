@@ -8,7 +8,7 @@ import { type LinkGraph, type Resolution } from '../lib/link-graph.ts';
 import { siteLinkGraph } from '../lib/site-link-graph.ts';
 import { headingKey } from '../lib/link-parse.ts';
 import { conceptHref, noteHref } from '../lib/link-paths.ts';
-import { notesDir as defaultNotesDir, siteBase } from '../lib/site-config.ts';
+import { siteConfig } from '../lib/site-config.ts';
 import { noteIdFromPath, slugify } from '../lib/slug.ts';
 import type { VaultNote } from '../lib/vault.ts';
 import type { WikiLink } from '../syntax/wikilink.ts';
@@ -34,7 +34,7 @@ declare module 'mdast' {
 export interface WikilinksOptions {
   /** Where links are resolved; default: the site's graph, built once per process. */
   graph?: () => LinkGraph;
-  /** URL prefix without trailing slash; default `siteBase` from site-config (`''`). */
+  /** URL prefix without trailing slash; default `base` from site-config (`''`). */
   base?: string;
   /** Folder of the notes, to tell which note is being rendered; default `notesDir`. */
   notesDir?: string;
@@ -54,8 +54,8 @@ export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (opti
   // The syntax comes from the note grammar (src/syntax/grammar.ts), first in the pipeline.
   const processor = this as unknown as Processor<Root>;
   const getGraph = options.graph ?? siteLinkGraph;
-  const base = options.base ?? siteBase;
-  const notesDir = options.notesDir ?? defaultNotesDir;
+  const base = options.base ?? siteConfig().base;
+  const notesDir = options.notesDir ?? siteConfig().notesDir;
   const maxDepth = options.maxEmbedDepth ?? 3;
 
   return (tree: Root, file: VFile) => {

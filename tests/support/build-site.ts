@@ -22,9 +22,13 @@ export function buildSite(notesDir: string, env: Record<string, string> = {}): B
   mkdirSync(scratch, { recursive: true });
   const work = mkdtempSync(join(scratch, 'build-'));
   const outDir = join(work, 'dist');
+  // Vitest sets NODE_ENV=test and puts Vite's BASE_URL, MODE, DEV, PROD and SSR into process.env.
+  // Inherited, they make Astro ignore SITE_BASE and build Starlight's search box without Pagefind:
+  // the child builds as `npm run build` would from a shell.
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, NODE_ENV: _n, ...inherited } = process.env;
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: root,
-    env: { ...process.env, NOTES_DIR: resolve(notesDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...inherited, NOTES_DIR: resolve(notesDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -26,9 +26,17 @@ function pruneOldBuilds(): void {
   }
 }
 
-/** Builds the real notes once for every test file that asserts on the built site. */
+const BUILT = Symbol.for('pyconcurrency-notes.testSiteDir');
+
+/**
+ * Builds the real notes once per run for every test file that asserts on the built site; the
+ * `site` and `browser` projects share the one build (their setups run in the same process).
+ */
 export default function setup(project: TestProject): void {
-  pruneOldBuilds();
-  const site = buildSite('notes');
-  project.provide('siteDir', site.outDir);
+  const g = globalThis as typeof globalThis & { [BUILT]?: string };
+  if (!g[BUILT]) {
+    pruneOldBuilds();
+    g[BUILT] = buildSite('notes').outDir;
+  }
+  project.provide('siteDir', g[BUILT]);
 }

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { newNoteUrl, noteTemplate } from '../src/lib/link-paths.ts';
+
+function vault(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'new-note-'));
+  cpSync('notes', dir, { recursive: true });
+  return dir;
+}
+const newNote = (dir: string, ...args: string[]) => spawnSync(process.execPath, ['scripts/new-note.ts', ...args], { env: { ...process.env, NOTES_DIR: dir }, encoding: 'utf8' });
+
+describe('npm run new-note', () => {
+  test('writes notes/<slug>.md from the template and prints its path', () => {
+    const dir = vault();
+    const run = newNote(dir, 'Event loop');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('notes/event-loop.md');
+    expect(readFileSync(join(dir, 'event-loop.md'), 'utf8')).toBe(noteTemplate('Event loop'));
+  });
+
+  test('refuses to overwrite an existing file', () => {
+    const dir = vault();
+    writeFileSync(join(dir, 'event-loop.md'), 'mine\n');
+    const run = newNote(dir, 'Event loop');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('error: notes/event-loop.md already exists: not overwritten');
+    expect(readFileSync(join(dir, 'event-loop.md'), 'utf8')).toBe('mine\n');
+  });
+
+  test('warns when another note already has the title or an alias', () => {
+    const dir = vault();
+    writeFileSync(join(dir, 'loop.md'), '---\ntitle: Loops\naliases: [Event Loop]\n---\n\nText.\n');
+    const byAlias = newNote(dir, 'Event loop');
+    expect(byAlias.status).toBe(0);
+    expect(byAlias.stderr).toContain('warning: notes/loop.md already has the alias "Event Loop": [[Event loop]] would match two notes');
+    const byTitle = newNote(dir, 'concurrency in Python - a guide');
+    expect(byTitle.status).toBe(0);
+    expect(byTitle.stderr).toContain('warning: notes/concurrency-in-python-a-guide.md already has the title "Concurrency in Python - A Guide"');
+  });
+
+  test('without a title it prints the usage', () => {
+    const run = newNote(vault());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('usage: npm run new-note -- "Title of the note"');
+  });
+
+  test('"Write this note" opens GitHub\'s new-file page prefilled with the same template', () => {
+    const url = new URL(newNoteUrl({ owner: 'acme', name: 'garden', branch: 'main', notesPath: 'notes' }, 'event_loop', 'Event loop'));
+    expect(url.origin + url.pathname).toBe('https://github.com/acme/garden/new/main/notes');
+    expect(url.searchParams.get('filename')).toBe('event_loop.md');
+    expect(url.searchParams.get('value')).toBe(noteTemplate('Event loop'));
+  });
+});
