@@ -1,6 +1,6 @@
 import { findQuote, readEditorial, type EditorialEntry, type EditorialFile } from './editorial.ts';
 import type { Problem } from './problems.ts';
-import { notesDir, notesDisplayDir } from './site-config.ts';
+import { siteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
 
 /** An editorial file with each entry placed in its note (or reported). */
@@ -13,7 +13,7 @@ export interface PlacedEditorial extends EditorialFile {
  * The editorial file of a vault note, checked against the note's body: stale quotes (no match)
  * and ambiguous ones (several matches) become warnings at the editorial file's line.
  */
-export function editorialFor(note: Pick<VaultNote, 'path' | 'file' | 'body'>, dir = notesDir, displayDir = notesDisplayDir): PlacedEditorial | undefined {
+export function editorialFor(note: Pick<VaultNote, 'path' | 'file' | 'body'>, dir = siteConfig().notesDir, displayDir = siteConfig().notesDisplayDir): PlacedEditorial | undefined {
   const editorial = readEditorial(dir, note.path, displayDir);
   if (!editorial) return undefined;
   const problems: Problem[] = [...editorial.problems];

@@ -97,7 +97,7 @@ export function siteVault(): Vault {
  * notes, and each note's editorial file (its editor's notes are rendered into the page). Astro caches rendered
  * notes by their own file contents; when this changes, the cache must go (see link-report).
  */
-export function renderSignature(graph: LinkGraph, dir = notesDir): string {
+export function renderSignature(graph: LinkGraph, dir = siteConfig().notesDir): string {
   const hash = createHash('sha256');
   hash.update(graph.unresolvedPolicy);
   // Attachments decide where `![[x.png]]` points: adding or moving one changes other notes' HTML.

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { ATTACHMENTS_PREFIX } from '../lib/link-paths.ts';
-import { siteBase } from '../lib/site-config.ts';
+import { siteConfig } from '../lib/site-config.ts';
 
 /**
  * Turns the links remark-wikilinks marks for `![[talk.ogg]]` / `![[demo.mp4|640]]` embeds
@@ -11,7 +11,7 @@ import { siteBase } from '../lib/site-config.ts';
  * note that writes the data attribute itself cannot point a player anywhere else.
  */
 export function rehypeAttachmentMedia(options: { base?: string } = {}) {
-  const prefix = `${options.base ?? siteBase}/${ATTACHMENTS_PREFIX}/`;
+  const prefix = `${options.base ?? siteConfig().base}/${ATTACHMENTS_PREFIX}/`;
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       const kind = node.properties.dataNoteMedia;

@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { findQuote, readEditorial, type EditorialEntry, type Evidence } from '../lib/editorial.ts';
 import type { LinkGraph } from '../lib/link-graph.ts';
 import { conceptHref, noteHref } from '../lib/link-paths.ts';
-import { notesDir as defaultNotesDir, siteBase } from '../lib/site-config.ts';
+import { siteConfig } from '../lib/site-config.ts';
 import { siteLinkGraph } from '../lib/site-link-graph.ts';
 import { noteIdFromPath } from '../lib/slug.ts';
 import type { SnippetResult } from '../lib/translations.ts';
@@ -52,10 +52,10 @@ const CONTAINERS = new Set(['root', 'blockquote', 'listItem', 'calloutBody', 'fo
  * Stale quotes are reported by the vault check (src/lib/editorial-checks.ts), not here.
  */
 export function remarkEditorial(options: EditorialOptions = {}) {
-  const notesDir = resolve(options.notesDir ?? defaultNotesDir);
+  const notesDir = resolve(options.notesDir ?? siteConfig().notesDir);
   const resultsFile = resolve(options.resultsFile ?? 'src/data/snippet-results.json');
   const getGraph = options.graph ?? siteLinkGraph;
-  const base = options.base ?? siteBase;
+  const base = options.base ?? siteConfig().base;
   let results: Record<string, SnippetResult & { pythonVersion?: string }> | undefined;
 
   return (tree: Root, file: VFile) => {
