@@ -12,6 +12,7 @@ import { remarkImages } from './remark-images.ts';
 import { rehypeSanitizeNotes } from './rehype-sanitize-notes.ts';
 import { rehypeKatexNotes } from './rehype-katex-notes.ts';
 import { rehypeFootnotePopovers } from './rehype-footnote-popovers.ts';
+import { rehypeSearchWeights } from './rehype-search-weights.ts';
 
 /**
  * The Markdown pipeline of every note, in order. Each feature is one plugin file; order
@@ -44,4 +45,6 @@ export const rehypePlugins: RehypePlugins = [
   rehypeSanitizeNotes,
   rehypeKatexNotes,
   rehypeFootnotePopovers,
+  // Code blocks weigh less than prose in search (before Expressive Code replaces the <pre>s).
+  rehypeSearchWeights,
 ];
