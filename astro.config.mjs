@@ -50,6 +50,8 @@ export default defineConfig({
         PageTitle: './src/components/PageTitle.astro',
         // Backlinks ("Linked from", "Mentioned in") and tags above the footer, on every screen size.
         Footer: './src/components/Footer.astro',
+        // Starlight's search with an accessible button name and concept results marked (a copy; see its header).
+        Search: './src/components/Search.astro',
       },
     }),
     // Stops the build on link errors and prints the unresolved-targets summary.

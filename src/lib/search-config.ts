@@ -14,5 +14,11 @@
  */
 export const searchRanking = {
   pageLength: 0,
+  // Pagefind's own defaults, written out: Starlight would otherwise fill in its own
+  // (termFrequency 0.1, termSimilarity 9), under which a one-word concept page outranks every note.
+  termFrequency: 1,
+  termSaturation: 1.4,
+  termSimilarity: 1,
+  diacriticSimilarity: 0.8,
   metaWeights: { title: 1, aliases: 6 },
 };
