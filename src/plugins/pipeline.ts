@@ -13,6 +13,7 @@ import { rehypeSanitizeNotes } from './rehype-sanitize-notes.ts';
 import { rehypeKatexNotes } from './rehype-katex-notes.ts';
 import { rehypeFootnotePopovers } from './rehype-footnote-popovers.ts';
 import { rehypeSearchWeights } from './rehype-search-weights.ts';
+import { rehypeTableScroll } from './rehype-table-scroll.ts';
 
 /**
  * The Markdown pipeline of every note, in order. Each feature is one plugin file; order
@@ -47,4 +48,6 @@ export const rehypePlugins: RehypePlugins = [
   rehypeFootnotePopovers,
   // Code blocks weigh less than prose in search (before Expressive Code replaces the <pre>s).
   rehypeSearchWeights,
+  // Tables scroll sideways in a focusable region instead of being clipped on phones.
+  rehypeTableScroll,
 ];
