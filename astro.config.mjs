@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/plugins/pipeline.ts';
 import { linkReport } from './src/integrations/link-report.ts';
 import { searchRanking } from './src/lib/search-config.ts';
+import { attachments } from './src/integrations/attachments.ts';
 
 const notesDir = process.env.NOTES_DIR ?? './notes';
 
@@ -27,8 +28,9 @@ export default defineConfig({
       title: 'Python Concurrency Notes',
       description: 'A linked knowledge base on concurrency in Python, every snippet also in TypeScript and proved by running it.',
       markdown: { processedDirs: [notesDir] },
-      // Escapes page titles: Starlight writes head entries as raw HTML (src/route-middleware.ts).
-      routeMiddleware: './src/route-middleware.ts',
+      // Escapes page titles: Starlight writes head entries as raw HTML (src/route-middleware.ts);
+      // previous/next links in reading order under every note (src/route-middleware-reading-order.ts).
+      routeMiddleware: ['./src/route-middleware.ts', './src/route-middleware-reading-order.ts'],
       pagination: false,
       // Titles and aliases weigh most, then headings; code least; concepts below notes (src/lib/search-config.ts).
       pagefind: { ranking: searchRanking },
@@ -39,10 +41,12 @@ export default defineConfig({
         { label: 'All notes', link: '/notes/' },
         { label: 'Concepts', link: '/concepts/' },
         { label: 'Tags', link: '/tags/' },
+        { label: 'Graph', link: '/graph/' },
+        { label: 'Study', link: '/study/' },
       ],
       // Apply the reader's code language (Python/TypeScript tabs) before first paint.
       head: [{ tag: 'script', content: "try{document.documentElement.dataset.codeLang=localStorage.getItem('notes:code-lang')==='typescript'?'typescript':'python'}catch{}" }],
-      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css'],
+      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css', './src/styles/timeline.css'],
       components: {
         // Note content plus its client behaviour (Python/TypeScript tabs).
         MarkdownContent: './src/components/MarkdownContent.astro',
@@ -56,5 +60,7 @@ export default defineConfig({
     }),
     // Stops the build on link errors and prints the unresolved-targets summary.
     linkReport(),
+    // Audio, video and PDF files of the vault, where ![[embeds]] of them point.
+    attachments(),
   ],
 });

@@ -6,6 +6,7 @@ import { track, untrack } from './children.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spanOf, type RawSpan } from './traces.ts';
 
 /** Folder holding the `sitecustomize.py` that scales `time.sleep` / `asyncio.sleep`. */
 export const SITECUSTOMIZE_DIR = fileURLToPath(new URL('./python/', import.meta.url));
@@ -34,6 +35,8 @@ export interface PythonRunResult {
   error?: string;
   /** Most sockets waiting for a reply at once (1 = sequential I/O); 0 without network use. */
   maxInFlight: number;
+  /** Tasks, threads, pool jobs and sleeps as the sitecustomize hooks saw them (timeline diagrams). */
+  spans?: RawSpan[];
   /** Reused from the cache of an earlier run of the same block under the same conditions. */
   cached?: boolean;
 }
@@ -96,13 +99,18 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   const missing = /ModuleNotFoundError: No module named '([^']+)'/.exec(errors);
   const traceback = /Traceback \(most recent call last\):[\s\S]*?\n(\w+(?:Error|Exception)[^\n]*)/.exec(errors);
   let maxInFlight = 0;
+  const spans: RawSpan[] = [];
   try {
     for (const line of readFileSync(join(tmp, 'trace.jsonl'), 'utf8').split('\n').filter(Boolean)) {
-      maxInFlight = Math.max(maxInFlight, (JSON.parse(line) as { maxInFlight: number }).maxInFlight);
+      let r: Record<string, unknown>;
+      try { r = JSON.parse(line) as Record<string, unknown>; } catch { continue; }
+      if (typeof r.maxInFlight === 'number') maxInFlight = Math.max(maxInFlight, r.maxInFlight);
+      const span = spanOf(r);
+      if (span && spans.length < 5000) spans.push(span);
     }
   } catch { /* no trace: killed, or never started */ }
   return {
-    stdout, stderr: errors, exitCode, timedOut, wallMs, maxInFlight,
+    stdout, stderr: errors, exitCode, timedOut, wallMs, maxInFlight, spans,
     ...(missing ? { skipped: `python module ${missing[1]} is not installed for ${o.python}` } : {}),
     ...(spawnError ? { skipped: `cannot start ${o.python}: ${spawnError}` } : {}),
     ...(traceback ? { error: traceback[1] } : {}),

@@ -51,7 +51,7 @@ const EXTRA_TAGS = [
 ] as const;
 
 /** Classes of <a> from remark-wikilinks (src/plugins/remark-wikilinks.ts) and remark-tags. */
-const LINK_CLASSES = ['wikilink', 'wikilink-concept', 'wikilink-missing-heading', 'wikilink-ambiguous', 'wikilink-embed-skipped', 'wikilink-embed-link', 'tag'];
+const LINK_CLASSES = ['wikilink', 'wikilink-concept', 'wikilink-missing-heading', 'wikilink-ambiguous', 'wikilink-embed-skipped', 'wikilink-embed-link', 'wikilink-attachment', 'tag'];
 
 /** Elements removed together with their content (their text would otherwise leak as text). */
 const STRIP_WITH_CONTENT = [
@@ -89,6 +89,7 @@ export const sanitizeSchema: Schema = {
     // GitHub's schema allows one class on <a>; add the classes remark-wikilinks and remark-tags emit.
     a: [...(defaults.a ?? []).filter((d) => !(Array.isArray(d) && d[0] === 'className')), 'hrefLang', ['className', 'data-footnote-backref', ...LINK_CLASSES]],
     img: [...(defaults.img ?? []), 'alt', 'loading', 'decoding'],
+
     // `language-math math-inline` (remark-math) is covered by the generic className.
   },
   protocols: {
