@@ -10,6 +10,9 @@ export function rehypeTableScroll() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'table' || !parent || index === undefined) return;
+      // Tables only for screen readers (the timelines' data tables) are never seen: no scroll stop.
+      const classes = node.properties.className;
+      if (Array.isArray(classes) && classes.includes('sr-only')) return;
       parent.children[index] = {
         type: 'element',
         tagName: 'div',
