@@ -45,7 +45,7 @@ describe('remarkCodeTabs', () => {
     const html = render(`Intro.\n\n\`\`\`python\n${HELLO}\n\`\`\`\n`, vault());
     expect(html).toContain('<code-tabs class="code-tabs" data-translation="notes/demo/hello.ts">');
     expect(html).toMatch(/data-lang="python">[\s\S]*<code class="language-python">print\('hello'\)/);
-    expect(html).toMatch(/data-lang="typescript">[\s\S]*<code class="language-ts">[\s\S]*console\.log\('hello'\);/);
+    expect(html).toMatch(/data-lang="typescript" data-pagefind-ignore="all">[\s\S]*<code class="language-ts">[\s\S]*console\.log\('hello'\);/);
   });
 
   test('the TypeScript tab shows the last check’s output and its badges', () => {

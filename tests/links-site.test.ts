@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type BuiltSite } from './support/build-site.ts';
-import { withSiteSearch } from './support/pagefind.ts';
+import { withPagefind, withSiteSearch } from './support/pagefind.ts';
 
 const VAULT = 'tests/fixtures/links-vault';
 let site: BuiltSite;
@@ -114,6 +114,17 @@ describe('backlinks', () => {
     for (const path of ['alpha', 'gamma', 'concepts/unwritten-idea']) {
       for (const aside of main(path).matchAll(/<aside class="backlinks"[^>]*>/g)) expect(aside[0]).toContain('data-pagefind-ignore="all"');
     }
+  });
+
+  test('search finds a note by its frontmatter alias, first, and never shows the alias list as text', async () => {
+    await withPagefind(site.outDir, async (search) => {
+      // alpha's body never says "letter"; its alias "First Letter" does. beta links it with that text.
+      const results = await search('letter');
+      expect(results[0]?.url).toBe('/alpha/');
+      expect(results[0]?.meta.aliases).toBe('First Letter');
+      expect(results[0]?.excerpt).not.toContain('First Letter');
+      expect((await search('First Letter'))[0]?.url).toBe('/alpha/');
+    });
   });
 
   test('Pagefind does not find a page through its backlinks', async () => {

@@ -38,7 +38,7 @@ describe('Obsidian syntax in the built seed notes', () => {
 
   test('python-concurrency: five footnote references with popovers whose links all resolve', () => {
     const main = mainOf(readPage(siteDir, 'python-concurrency'));
-    expect(main.match(/<span class="fn-popover" id="user-content-fnpop-[\w-]+" role="tooltip" data-pagefind-ignore="all">/g)).toHaveLength(5);
+    expect(main.match(/<span class="fn-popover" id="user-content-fnpop-[\w-]+" role="dialog" aria-label="Footnote \d+" data-pagefind-ignore="all">/g)).toHaveLength(5);
     const ids = new Set([...main.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
     const footnoteLinks = [...main.matchAll(/href="#(user-content-[^"]+)"/g)].map((m) => m[1]);
     expect(footnoteLinks.length).toBeGreaterThanOrEqual(10);

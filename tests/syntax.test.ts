@@ -15,7 +15,7 @@ describe('footnotes', () => {
   test('keeps remark-gfm footnotes with back-references and adds an accessible popover per reference', async () => {
     const html = await renderNote('A[^a] b[^a].\n\n[^a]: Note *one*.\n\n    Second para.\n');
     const popover = (n: string) =>
-      `<span class="fn-popover" id="user-content-fnpop-${n}" role="tooltip" data-pagefind-ignore="all"><span class="fn-popover-p">Note <em>one</em>.</span><span class="fn-popover-p">Second para.</span></span>`;
+      `<span class="fn-popover" id="user-content-fnpop-${n}" role="dialog" aria-label="Footnote 1" data-pagefind-ignore="all"><span class="fn-popover-p">Note <em>one</em>.</span><span class="fn-popover-p">Second para.</span></span>`;
     expect(html).toContain(
       `<p>A<span class="fn"><sup><a href="#user-content-fn-a" id="user-content-fnref-a" data-footnote-ref="" aria-describedby="user-content-fnpop-a">1</a></sup>${popover('a')}</span>` +
         ` b<span class="fn"><sup><a href="#user-content-fn-a" id="user-content-fnref-a-2" data-footnote-ref="" aria-describedby="user-content-fnpop-a-2">1</a></sup>${popover('a-2')}</span>.</p>`,
@@ -25,9 +25,8 @@ describe('footnotes', () => {
     expect(html).toContain('<a href="#user-content-fnref-a" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a>');
     expect(html).toContain('<a href="#user-content-fnref-a-2" data-footnote-backref=""');
     expect(html).toContain('<h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>');
-    // Exactly one copy of the Escape-to-close script, at the end of the footnotes.
-    expect(html.match(/<script type="module">/g)).toHaveLength(1);
-    expect(html).toMatch(/e\.key !== 'Escape'[\s\S]*<\/script><\/section>$/);
+    // No inline script: the page loads src/client/footnote-popover.ts (MarkdownContent.astro).
+    expect(html).not.toContain('<script');
   });
 
   test('every footnote link points at an id that exists (no double user-content- prefix)', async () => {
@@ -136,7 +135,7 @@ describe('callouts', () => {
 describe('%% comments', () => {
   test('removes inline and block comments but not %% in code', async () => {
     const md = 'a %%inline%% b\n\n%%\nblock\n- list\n%%\n\n`%%keep%%`\n\n```\n%%keep too%%\n```\n\nend';
-    expect(await renderNote(md)).toBe('<p>a  b</p>\n<p><code>%%keep%%</code></p>\n<pre><code>%%keep too%%\n</code></pre>\n<p>end</p>');
+    expect(await renderNote(md)).toBe('<p>a  b</p>\n<p><code>%%keep%%</code></p>\n<div class="code-weight" data-pagefind-weight="0.2"><pre><code>%%keep too%%\n</code></pre></div>\n<p>end</p>');
   });
 
   test('a comment spanning paragraphs, with formatting inside', async () => {

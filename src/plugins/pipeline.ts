@@ -17,6 +17,8 @@ import { rehypeRawImages } from './rehype-raw-images.ts';
 import { rehypeAttachmentMedia } from './rehype-attachment-media.ts';
 import { rehypeTimelines } from './rehype-timelines.ts';
 import { rehypeMermaid } from './rehype-mermaid.ts';
+import { rehypeSearchWeights } from './rehype-search-weights.ts';
+import { rehypeTableScroll } from './rehype-table-scroll.ts';
 
 /**
  * The Markdown pipeline of every note, in order. Each feature is one plugin file; order
@@ -61,4 +63,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeTimelines,
   // ```mermaid blocks drawn as SVG at build time (cached by source; invalid ones stay code).
   rehypeMermaid,
+  // Code blocks weigh less than prose in search (before Expressive Code replaces the <pre>s).
+  rehypeSearchWeights,
+  // Tables scroll sideways in a focusable region instead of being clipped on phones.
+  rehypeTableScroll,
 ];

@@ -2,12 +2,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { footnotePopoverScript } from '../client/footnote-popover.ts';
-
-export interface FootnotePopoversOptions {
-  /** Inline the ~0.9 kB Escape-to-close script on pages with footnotes. Default `true`. */
-  script?: boolean;
-}
+import type { VFile } from 'vfile';
+import { setPageFact } from '../lib/page-facts.ts';
 
 /** Elements kept as they are inside a popover; other blocks are flattened to their text. */
 const PHRASING = new Set(['a', 'em', 'strong', 'code', 'kbd', 'mark', 'sub', 'sup', 'del', 's', 'b', 'i', 'br', 'span', 'cite', 'abbr', 'small', 'u', 'q']);
@@ -15,13 +11,15 @@ const PHRASING = new Set(['a', 'em', 'strong', 'code', 'kbd', 'mark', 'sub', 'su
 /**
  * Footnotes stay where remark-gfm puts them (list at the end, with back-references); each
  * reference also gets a copy of its footnote as a popover, shown by CSS on hover and keyboard
- * focus, absolutely positioned so nothing moves. The reference is described by the popover
- * (`aria-describedby`), and the copy is `data-pagefind-ignore` so search indexes the note once.
+ * focus, absolutely positioned so nothing moves. The popover is a non-modal dialog named
+ * "Footnote N" (it may hold links, which a tooltip may not), right after its reference in the tab
+ * order; the reference is described by it (`aria-describedby`), and the copy is
+ * `data-pagefind-ignore` so search indexes the note once. The page fact `footnotes` tells
+ * MarkdownContent.astro to load the client module (src/client/footnote-popover.ts).
  * Runs after the sanitizer (ids are already `user-content-…`).
  */
-export function rehypeFootnotePopovers(options: FootnotePopoversOptions = {}) {
-  const { script = true } = options;
-  return (tree: Root) => {
+export function rehypeFootnotePopovers() {
+  return (tree: Root, file: VFile) => {
     const definitions = new Map<string, Element>();
     let section: Element | undefined;
     visit(tree, 'element', (node: Element) => {
@@ -42,13 +40,13 @@ export function rehypeFootnotePopovers(options: FootnotePopoversOptions = {}) {
       ref.properties.ariaDescribedBy = [id];
       const popover = h(
         'span',
-        { className: ['fn-popover'], id, role: 'tooltip', dataPagefindIgnore: 'all' },
+        { className: ['fn-popover'], id, role: 'dialog', ariaLabel: `Footnote ${toString(ref)}`, dataPagefindIgnore: 'all' },
         popoverContent(definition),
       );
       parent.children.splice(index, 1, h('span', { className: ['fn'] }, [sup, popover]));
       return SKIP;
     });
-    if (script && count > 0) section.children.push(h('script', { type: 'module' }, footnotePopoverScript));
+    if (count > 0) setPageFact(file, 'footnotes', true);
   };
 }
 

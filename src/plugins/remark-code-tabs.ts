@@ -63,7 +63,8 @@ function codeTabs(python: Code, recorded: Code | undefined, ts: SiteTranslation 
     { className: ['code-tabs'], dataTranslation: ts.path },
     [
       element('div', { className: ['code-tabs__panel'], dataLang: 'python' }, pythonPanel),
-      element('div', { className: ['code-tabs__panel'], dataLang: 'typescript' }, tsPanel),
+      // The translation is not what a reader of the Python searches: out of the index and excerpts.
+      element('div', { className: ['code-tabs__panel'], dataLang: 'typescript', dataPagefindIgnore: 'all' }, tsPanel),
     ],
   );
 }
@@ -87,7 +88,7 @@ function scaleNote(result: SnippetResult): string {
 }
 
 function label(name: string, extra: unknown[] = []) {
-  return element('p', { className: ['code-tabs__label'] }, [element('span', { className: ['code-tabs__lang'] }, [text(name)]), ...extra]);
+  return element('p', { className: ['code-tabs__label'], dataPagefindIgnore: 'all' }, [element('span', { className: ['code-tabs__lang'] }, [text(name)]), ...extra]);
 }
 
 function caption(value: string) {

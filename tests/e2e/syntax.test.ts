@@ -149,6 +149,22 @@ describe.skipIf(!hasChromium)('Obsidian syntax in a real browser (Chromium)', ()
     await p.close();
   });
 
+  test('a footnote popover is a named non-modal dialog whose link is reachable, and Escape from inside returns focus to the reference', async () => {
+    const p = await open('/syntax-demo/');
+    const ref = p.locator('#user-content-fnref-cost');
+    const popover = p.locator('#user-content-fnpop-cost');
+    expect(await popover.getAttribute('role')).toBe('dialog');
+    expect(await popover.getAttribute('aria-label')).toBe('Footnote 1');
+    await ref.focus();
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.closest('.fn-popover')?.id)).toBe('user-content-fnpop-cost');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => popover.isVisible()).toBe(false);
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('user-content-fnref-cost');
+    await p.close();
+  });
+
   test('on a phone-sized screen (dark theme) the popover stays inside the viewport', async () => {
     page = await browser.newPage({ viewport: { width: 380, height: 800 }, colorScheme: 'dark' });
     await page.goto(`${server.url}/syntax-demo/`, { waitUntil: 'load' });
