@@ -4,6 +4,9 @@ import { z } from 'astro/zod';
 /** Where notes are read from: `notes/` unless `NOTES_DIR` points elsewhere (tests, benchmarks). */
 export const notesDir = resolve(process.env.NOTES_DIR ?? 'notes');
 
+/** The snippet check's results the site shows (env `SNIPPET_RESULTS`, for tests): `src/data/snippet-results.json`. */
+export const snippetResultsFile = resolve(process.env.SNIPPET_RESULTS ?? 'src/data/snippet-results.json');
+
 /** How the notes folder is named in messages (`notes/FILE.md:LINE:COL`). */
 export const notesDisplayDir = process.env.NOTES_DISPLAY_DIR ?? 'notes';
 

@@ -4,13 +4,14 @@ import type { Code, Paragraph, Root, RootContent } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { hashPython, PYTHON_LANGS } from '../lib/python-blocks.ts';
+import { snippetResultsFile } from '../lib/site-config.ts';
 import { translationFor, translationsByHash, type SnippetResult, type SiteTranslation } from '../lib/translations.ts';
 
 /** Options of {@link remarkCodeTabs}. */
 export interface CodeTabsOptions {
   /** Folder of the notes and their translations. Default: `notes`. */
   notesDir?: string;
-  /** Results of the last snippet check. Default: `src/data/snippet-results.json`. */
+  /** Results of the last snippet check. Default: `src/data/snippet-results.json` (env `SNIPPET_RESULTS`). */
   resultsFile?: string;
 }
 
@@ -23,7 +24,7 @@ export interface CodeTabsOptions {
  */
 export function remarkCodeTabs(options: CodeTabsOptions = {}) {
   const notesDir = resolve(options.notesDir ?? 'notes');
-  const resultsFile = resolve(options.resultsFile ?? 'src/data/snippet-results.json');
+  const resultsFile = resolve(options.resultsFile ?? snippetResultsFile);
   const results: Record<string, SnippetResult> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
 
   return (tree: Root, file: VFile) => {
