@@ -1,8 +1,8 @@
 // The OS sandbox from a hostile contributor's side (tests/snippets/jail, tests/snippets/forkbomb):
 // each attempt is contained and reported with its exact message, nothing it printed reaches the
 // results file or a rendered page, and nothing is left behind — no file outside, no process.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
@@ -20,9 +20,13 @@ const cli = (args: string[], env: Record<string, string>) => {
   });
   return { code: r.status, lines: `${r.stdout}${r.stderr}`.trimEnd().split('\n') };
 };
-/** Processes of the sandbox's unprivileged uids (the check gives each run one from 200000 up). */
-const sandboxProcesses = () => spawnSync('ps', ['-e', '-o', 'uid=,args='], { encoding: 'utf8' }).stdout
-  .split('\n').filter((l) => Number(l.trim().split(/\s+/)[0]) >= 200_000);
+/** Processes of the sandbox's unprivileged uids (the check gives each run one from 200000 up), read from /proc. */
+const sandboxProcesses = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
+  try {
+    const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return uid >= 200_000 ? [`${pid} uid ${uid}`] : [];
+  } catch { return []; /* exited meanwhile */ }
+});
 const EFFECTS = ['/tmp/snippet-check-pwned', '/etc/snippet-check-worker.txt', '/usr/snippet-check-hostile.txt'];
 
 describe('the OS sandbox against hostile translations and Python originals', () => {
@@ -114,8 +118,16 @@ describe('the OS sandbox against hostile translations and Python originals', () 
     expect(html).not.toContain('Sample output of the last check'); // … its output is not
   });
 
-  test('leaves no file outside the sandboxes and no process running', () => {
+  test('leaves no file outside the sandboxes and no process running', async () => {
     for (const effect of EFFECTS) expect(existsSync(effect)).toBe(false);
     expect(sandboxProcesses()).toEqual([]);
+    // Positive control: a process of such a uid is seen.
+    const control = spawn('setpriv', ['--reuid=299999', '--regid=299999', '--clear-groups', 'sleep', '30'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      expect(sandboxProcesses()).toEqual([`${control.pid} uid 299999`]);
+    } finally {
+      control.kill('SIGKILL');
+    }
   });
 });

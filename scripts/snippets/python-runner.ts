@@ -118,8 +118,10 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   child.stderr!.setEncoding('utf8').on('data', (d: string) => { if (stderr.length < 1 << 20) stderr += d; });
   (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (d: string) => { if (trace.length < 1 << 22) trace += d; });
   (child.stdio[4] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (d: string) => { info += d; });
+  let closed = false;
   const kill = () => {
-    for (const target of [childPidOf(info), -child.pid!]) {
+    // Once bwrap has exited, so has the sandbox's init (and its pid may belong to someone else).
+    for (const target of closed ? [-child.pid!] : [childPidOf(info), -child.pid!]) {
       try { if (target) process.kill(target, 'SIGKILL'); } catch { /* gone */ }
     }
   };
@@ -135,6 +137,7 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
     child.on('close', (code, sig) => res([code, sig]));
     child.on('error', (e) => { spawnError = e.message; res([null, null]); });
   });
+  closed = true;
   clearTimeout(timer);
   clearInterval(watchdog);
   kill();

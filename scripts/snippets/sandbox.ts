@@ -124,7 +124,8 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
   const [command, ...argv] = o.jail
     ? jailArgv({
       mode: o.jail.mode, uid: uid!, binds: at.binds, etc: o.jail.etc, env, infoFd: 4,
-      hide: ['.cache', '.astro', '.vite'].map((d) => join(INSIDE.root, 'node_modules', d)).filter((d) => existsSync(join(o.root, 'node_modules', relative(join(INSIDE.root, 'node_modules'), d)))),
+      // Caches of the build and of earlier checks: nothing a translation needs.
+      hide: ['.cache', '.astro', '.vite'].filter((d) => existsSync(join(o.root, 'node_modules', d))).map((d) => join(INSIDE.root, 'node_modules', d)),
       limits: { cpuSeconds, nproc: 256, fileMiB: 16, tmpMiB: 64, nofile: 512 },
       argv: [at.node, ...args],
     })
@@ -153,8 +154,10 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
   let peakRssMiB = 0;
   // The sandbox's init: killing it takes down its whole pid namespace.
   const init = () => childPidOf(info);
+  let closed = false;
   const kill = () => {
-    for (const target of [init(), -child.pid!]) {
+    // Once bwrap has exited, so has the sandbox's init (and its pid may belong to someone else).
+    for (const target of closed ? [-child.pid!] : [init(), -child.pid!]) {
       try { if (target) process.kill(target, 'SIGKILL'); } catch { /* already gone */ }
     }
   };
@@ -171,6 +174,7 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
     child.on('close', (code, sig) => res([code, sig]));
     child.on('error', () => res([null, null]));
   });
+  closed = true;
   clearTimeout(timer);
   clearInterval(watchdog);
   kill(); // stray grandchildren (only possible with @allow child-process)
