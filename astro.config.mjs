@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/plugins/pipeline.ts';
 import { linkReport } from './src/integrations/link-report.ts';
+import { attachments } from './src/integrations/attachments.ts';
 
 const notesDir = process.env.NOTES_DIR ?? './notes';
 
@@ -39,7 +40,7 @@ export default defineConfig({
       ],
       // Apply the reader's code language (Python/TypeScript tabs) before first paint.
       head: [{ tag: 'script', content: "try{document.documentElement.dataset.codeLang=localStorage.getItem('notes:code-lang')==='typescript'?'typescript':'python'}catch{}" }],
-      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css'],
+      customCss: ['./src/styles/notes.css', './src/styles/code-tabs.css', './src/styles/study.css', './src/styles/syntax.css', './src/styles/links.css', './src/styles/timeline.css'],
       components: {
         // Note content plus its client behaviour (Python/TypeScript tabs).
         MarkdownContent: './src/components/MarkdownContent.astro',
@@ -51,5 +52,7 @@ export default defineConfig({
     }),
     // Stops the build on link errors and prints the unresolved-targets summary.
     linkReport(),
+    // Audio, video and PDF files of the vault, where ![[embeds]] of them point.
+    attachments(),
   ],
 });

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { Problem } from '../src/lib/problems.ts';
 import type { TranslationFile } from './snippets/collect.ts';
 import type { Outcome } from './snippets/evaluate.ts';
-import { FIXTURE_HOSTS, startFixtureWeb, type FixtureServer } from './snippets/fixture-web.ts';
+import { FIXTURE_HOSTS, FIXTURE_PAGES, startFixtureWeb, type FixtureServer } from './snippets/fixture-web.ts';
 import { NETNS_ENV, probeNetns, runInNetns } from './snippets/netns.ts';
 import type { PythonRunResult } from './snippets/python-runner.ts';
 import type { SandboxResult } from './snippets/sandbox.ts';
@@ -137,6 +137,8 @@ async function check(): Promise<number> {
   const childEnv = (f: FixtureServer): Record<string, string> => ({
     NODE_EXTRA_CA_CERTS: tls.caFile, SSL_CERT_FILE: tls.caFile, REQUESTS_CA_BUNDLE: tls.caFile,
     SNIPPET_FIXTURE_HOSTS: FIXTURE_HOSTS.join(','),
+    // Each site's latency in the author's ms, for the timeline clock of the traces (preload, sitecustomize).
+    SNIPPET_LATENCY_MS: FIXTURE_PAGES.flatMap((p) => [p.host, p.host.replace(/^www\./, '')].map((h) => `${h}:${latencyMs * p.latencyFactor}`)).join(','),
     ...(inNetns ? {} : { SNIPPET_PORT_MAP: `80:${f.httpPort},443:${f.httpsPort}` }),
   });
   const env = childEnv(fixture);
@@ -204,6 +206,24 @@ async function check(): Promise<number> {
     bench = `bench: ${runnable.length} translations one after another at real delays took ${(sequentialMs / 1000).toFixed(1)} s; the check ran them in ${(runsDoneMs / 1000).toFixed(1)} s: ${(sequentialMs / runsDoneMs).toFixed(1)}× faster`;
   }
   await fixture.close();
+
+  // Timeline traces of the real notes' runs, beside the results (src/data/traces/, see traces.ts).
+  if (resultsPath) {
+    const { saveTrace, toTrace } = await import('./snippets/traces.ts');
+    const dir = join(dirname(resultsPath), 'traces');
+    const saved = { written: 0, kept: 0 };
+    for (const o of outcomes) {
+      const block = o.t.block?.hash;
+      // Only complete, passing runs: a timed-out or failing run would draw a partial picture.
+      const nodeOk = o.run && o.status === 'checked';
+      const pythonOk = o.python && !o.python.skipped && !o.python.timedOut && !o.python.error && !o.python.limit && !o.python.violations?.length && o.python.exitCode === 0;
+      for (const tr of [nodeOk && toTrace(o.run!.spans, o.t.path, 'node', block), pythonOk && toTrace(o.python!.spans ?? [], o.t.path, 'python', block)]) {
+        // A trace of thousands of bars (5,000 thread-pool jobs) draws nothing readable: not kept.
+        if (tr && tr.spans.length <= 1000) saved[saveTrace(dir, tr)]++;
+      }
+    }
+    console.log(`traces: ${saved.written} written, ${saved.kept} unchanged in ${relative(process.cwd(), dir)}`);
+  }
 
   let resultsNote = resultsPath ? `results: ${relative(process.cwd(), resultsPath)}` : '';
   if (resultsPath) {

@@ -89,7 +89,7 @@ describe('the OS sandbox against hostile translations and Python originals', () 
     const printed = json['tests/snippets/jail/print-env/dump-env.ts']!;
     expect(printed.status).toBe('checked');
     const env = JSON.parse(printed.output.split('\n')[0]!) as Record<string, string>;
-    expect(Object.keys(env).sort()).toEqual(['HOME', 'LANG', 'NODE_EXTRA_CA_CERTS', 'PATH', 'PWD', 'REQUESTS_CA_BUNDLE', 'SNIPPET_FIXTURE_HOSTS', 'SNIPPET_TIME_SCALE', 'SNIPPET_TRACE_FD', 'SSL_CERT_FILE', 'TMPDIR', 'TZ']);
+    expect(Object.keys(env).sort()).toEqual(['HOME', 'LANG', 'NODE_EXTRA_CA_CERTS', 'PATH', 'PWD', 'REQUESTS_CA_BUNDLE', 'SNIPPET_FIXTURE_HOSTS', 'SNIPPET_LATENCY_MS', 'SNIPPET_TIME_SCALE', 'SNIPPET_TRACE_FD', 'SSL_CERT_FILE', 'TMPDIR', 'TZ']);
     expect(env.HOME).toBe('/tmp');
   });
 

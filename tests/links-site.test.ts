@@ -163,17 +163,17 @@ describe('link errors stop the build', () => {
     expect(failed.output).toContain('notes/alpha.md:27:27 error: [[unwritten_idea]] does not match any note (file name, title or alias) [unresolved-link]');
   });
 
-  test('ambiguous links fail even a bare `astro build` (link-report integration)', () => {
+  test('link errors fail even a bare `astro build` (link-report integration)', () => {
     const work = mkdtempSync(join(tmpdir(), 'links-ambiguous-'));
     const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
       cwd: resolve(import.meta.dirname, '..'),
-      env: { ...process.env, NOTES_DIR: resolve('tests/fixtures/links-problems'), OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, UNRESOLVED_LINKS: 'error', NOTES_DIR: VAULT, OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',
     });
     expect(result.status).not.toBe(0);
     const output = `${result.stdout}${result.stderr}`;
     expect(output).toContain('link error(s)');
-    expect(output).toContain('notes/source.md:5:9 error: [[dup]] matches 2 notes: notes/dup.md and notes/sub/dup.md');
+    expect(output).toContain('notes/alpha.md:27:27 error: [[unwritten_idea]] does not match any note (file name, title or alias) [unresolved-link]');
   }, 120_000);
 });
 

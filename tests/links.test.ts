@@ -18,6 +18,7 @@ import { scanVault } from '../src/lib/vault.ts';
 import { remarkTags } from '../src/plugins/remark-tags.ts';
 import { remarkWikilinks } from '../src/plugins/remark-wikilinks.ts';
 import { parseNoteBody } from '../src/syntax/parse.ts';
+import { remarkNoteGrammar } from '../src/syntax/grammar.ts';
 import type { WikiLink } from '../src/syntax/wikilink.ts';
 
 const VAULT = resolve('tests/fixtures/links-vault');
@@ -100,7 +101,8 @@ describe('link resolution', () => {
     ['[[alpha\\|Alpha in a table]]', 'gamma', 'note', 'alpha', undefined],
     ['[[unwritten_idea]]', 'alpha', 'unresolved', 'unwritten-idea', undefined],
     ['[[Go#Goroutines]]', 'gamma', 'unresolved', 'go', undefined],
-    ['![[diagram.png]]', 'gamma', 'image', 'diagram.png', undefined],
+    ['![[diagram.png]]', 'gamma', 'attachment', 'diagram.png', undefined],
+    ['![[nowhere.png]] (not in the vault)', 'gamma', 'attachment', 'nowhere.png', undefined],
   ])('%s from %s -> %s %s #%s', (written, fromId, kind, target, anchor) => {
     const [link] = links(written.replace(/ \(.*\)$/, ''));
     const r = graph.resolve(link!, from(fromId));
@@ -108,7 +110,7 @@ describe('link resolution', () => {
     if (r.kind === 'note') expect([r.note.id, r.anchor]).toEqual([target, anchor]);
     if (r.kind === 'same-page') expect(r.anchor).toBe(anchor);
     if (r.kind === 'unresolved') expect(r.key).toBe(target);
-    if (r.kind === 'image') expect(r.src).toBe(target);
+    if (r.kind === 'attachment') expect([r.path, r.missing]).toEqual([target, written.includes('nowhere') ? true : undefined]);
   });
 
   test.each([
@@ -120,11 +122,11 @@ describe('link resolution', () => {
     expect('missingHeading' in r ? r.missingHeading : undefined).toBe(missing);
   });
 
-  test('two notes with one name or one title are ambiguous', () => {
+  test('among notes with one name the shortest path wins; a tie (one title, same-length paths) is ambiguous', () => {
     const g = graphOf(PROBLEMS);
     const dup = g.resolve(links('[[dup]]')[0]!);
     const shared = g.resolve(links('[[shared]]')[0]!);
-    expect(dup.kind === 'ambiguous' && dup.notes.map((n) => n.path)).toEqual(['dup.md', 'sub/dup.md']);
+    expect(dup.kind === 'note' && dup.note.path).toBe('dup.md');
     expect(shared.kind === 'ambiguous' && shared.notes.map((n) => n.path)).toEqual(['one.md', 'two.md']);
     // A path picks one of the two.
     const byPath = g.resolve(links('[[sub/dup]]')[0]!);
@@ -138,13 +140,14 @@ describe('link resolution', () => {
 });
 
 describe('link problems', () => {
-  test('ambiguous links are errors, missing headings warnings, positioned in the file', () => {
+  test('links nothing decides are ambiguous warnings, missing headings warnings, duplicate titles named, positioned in the file', () => {
     const problems = sortProblems(graphOf(PROBLEMS).problems).map(formatProblem);
+    // [[dup]] from source.md picks dup.md beside it (Obsidian's proximity); one.md and two.md tie.
     expect(problems).toEqual([
-      'notes/source.md:5:9 error: [[dup]] matches 2 notes: notes/dup.md and notes/sub/dup.md; link by file name or path to choose one [ambiguous-link]',
-      'notes/source.md:5:30 error: [[Shared|the shared title]] matches 2 notes: notes/one.md and notes/two.md; link by file name or path to choose one [ambiguous-link]',
+      'notes/source.md:5:30 warning: [[Shared|the shared title]] matches 2 notes at the same distance: notes/one.md and notes/two.md; link by path to choose one [ambiguous-link]',
       'notes/source.md:6:5 warning: [[one#Nowhere]]: notes/one.md has no heading "Nowhere" [missing-heading]',
       'notes/source.md:6:25 warning: [[#Not Here]]: this note has no heading "Not Here" [missing-heading]',
+      'notes/two.md:1:1 warning: title or alias "Shared" is also used by notes/one.md: [[Shared]] links by file name first, else it is ambiguous [duplicate-title]',
     ]);
   });
 
@@ -220,6 +223,7 @@ describe('rendering', () => {
     const html = await unified()
       .use(remarkParse)
       .use(remarkGfm)
+      .use(remarkNoteGrammar, { gfm: false })
       .use(remarkWikilinks, { graph: () => graph, notesDir: VAULT, base: '' })
       .use(remarkTags, { base: '' })
       .use(remarkRehype)

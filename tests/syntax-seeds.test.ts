@@ -24,10 +24,11 @@ describe('Obsidian syntax in the built seed notes', () => {
     siteDir = inject('siteDir');
   });
 
-  test('concurrency-options: three missing images are placeholders, never <img>; its math is KaTeX', () => {
+  test('concurrency-options: three missing images are timelines of recorded runs (src/data/diagrams.json), never <img>; its math is KaTeX', () => {
     const main = mainOf(readPage(siteDir, 'concurrency-options'));
-    const figures = [...main.matchAll(/<figure class="image-missing" data-image-missing="([^"]+)">/g)].map((m) => m[1]);
-    expect(figures).toEqual(['/img/multithreading_schedule.png', '/img/asyncio_schedule.png', '/img/multiprocess_schedule.png']);
+    expect(main).not.toContain('data-image-missing');
+    const titles = [...main.matchAll(/<figure class="timeline[^"]*"[^>]*><figcaption class="tl-title">([^<]+)</g)].map((m) => m[1]);
+    expect(titles).toEqual(['Multithreading: 160 downloads through a pool of 5', 'Asyncio: 160 downloads as tasks created up front', 'Multiprocessing: 20 sums of squares on a pool']);
     expect(main).not.toMatch(/<img[^>]+src="\/img\//);
     // `$x=x+1$` and `$1$` twice in the table.
     expect(main.match(/<span class="katex">/g)).toHaveLength(3);

@@ -10,6 +10,7 @@ import { childPidOf, INSIDE, INSIDE_CA, jailArgv, treeStats, type JailContext } 
 /** Processes and threads a Python original may have: a fork bomb stops here. */
 const NPROC = 64;
 import { fileURLToPath } from 'node:url';
+import { spanOf, type RawSpan } from './traces.ts';
 
 /** Folder holding the `sitecustomize.py` that scales `time.sleep` / `asyncio.sleep`. */
 export const SITECUSTOMIZE_DIR = fileURLToPath(new URL('./python/', import.meta.url));
@@ -45,6 +46,8 @@ export interface PythonRunResult {
   /** A kernel limit stopped it (CPU time, file size), or it ran out of processes. */
   limit?: string;
   signal?: string | null;
+  /** Tasks, threads, pool jobs and sleeps as the sitecustomize hooks saw them (timeline diagrams). */
+  spans?: RawSpan[];
   /** Reused from the cache of an earlier run of the same block under the same conditions. */
   cached?: boolean;
 }
@@ -150,13 +153,15 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   const traceback = /Traceback \(most recent call last\):[\s\S]*?\n(\w+(?:Error|Exception)[^\n]*)/.exec(errors);
   let maxInFlight = 0;
   const violations: string[] = [];
+  const spans: RawSpan[] = [];
   for (const line of trace.split('\n')) {
     if (!line.startsWith('{')) continue;
-    try {
-      const r = JSON.parse(line) as { maxInFlight?: number; violation?: string; target?: string };
-      if (r.maxInFlight !== undefined) maxInFlight = Math.max(maxInFlight, r.maxInFlight);
-      if (r.violation) violations.push(`${r.violation} ${r.target ?? ''}`.trim());
-    } catch { /* a line cut by a kill */ }
+    let r: Record<string, unknown>;
+    try { r = JSON.parse(line) as Record<string, unknown>; } catch { continue; /* a line cut by a kill */ }
+    if (typeof r.maxInFlight === 'number') maxInFlight = Math.max(maxInFlight, r.maxInFlight);
+    if (typeof r.violation === 'string') violations.push(`${r.violation} ${typeof r.target === 'string' ? r.target : ''}`.trim());
+    const span = spanOf(r);
+    if (span && spans.length < 5000) spans.push(span);
   }
   // The process died of a kernel limit (the sandbox inits exit with the program's status + 128).
   const died = signal ?? (exitCode !== null && exitCode > 128 ? ({ 137: 'SIGKILL', 152: 'SIGXCPU', 153: 'SIGXFSZ' } as Record<number, string>)[exitCode] : undefined);
@@ -166,7 +171,7 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
     : /MemoryError/.test(errors) ? 'address space'
     : undefined;
   return {
-    stdout, stderr: errors, exitCode, signal, timedOut, wallMs, maxInFlight,
+    stdout, stderr: errors, exitCode, signal, timedOut, wallMs, maxInFlight, spans,
     ...(violations.length > 0 ? { violations: [...new Set(violations)] } : {}),
     ...(limit ? { limit } : {}),
     ...(missing ? { skipped: `python module ${missing[1]} is not installed for ${o.python}` } : {}),

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { track, untrack } from './children.ts';
 import type { Allow } from '../../src/lib/snippets/header.ts';
 import { childPidOf, INSIDE, INSIDE_CA, jailArgv, treeStats, type Bind, type JailContext } from './jail.ts';
+import { spanOf, type RawSpan } from './traces.ts';
 
 /** The preload every translation runs with (`--import`). */
 export const PRELOAD = fileURLToPath(new URL('./preload/sandbox-preload.ts', import.meta.url));
@@ -63,6 +64,8 @@ export interface SandboxResult {
   /** Worker threads the program started (each runs the preload once). */
   workers: number;
   peakRssMiB: number;
+  /** Timers, requests and worker jobs as the preload saw them, for the timeline diagrams. */
+  spans: RawSpan[];
 }
 
 const readRssMiB = (pid: number): number => {
@@ -198,12 +201,15 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
   let requests = 0;
   let parallelism: number | undefined;
   let workers = 0;
+  const spans: RawSpan[] = [];
   for (const line of lines.split('\n')) {
     if (!line.startsWith('{')) continue;
     let r: Record<string, unknown>;
     try { r = JSON.parse(line) as Record<string, unknown>; } catch { continue; }
     const t = r as { v?: number; maxInFlight?: number; requests?: number; violation?: string; target?: string; exit?: boolean; main?: boolean; cpuMs?: number; wallMs?: number; worker?: boolean };
     if (t.worker) workers++;
+    const s = spanOf(r);
+    if (s) spans.push(s);
     if (t.v !== undefined) virtualMs = Math.max(virtualMs, t.v);
     if (t.maxInFlight !== undefined) maxInFlight = Math.max(maxInFlight, t.maxInFlight);
     if (t.requests !== undefined) requests = Math.max(requests, t.requests);
@@ -213,7 +219,7 @@ export async function runSandboxed(o: SandboxOptions): Promise<SandboxResult> {
   if (violations.length === 0 && /ERR_ACCESS_DENIED/.test(stderr)) violations.push('permission denied');
   return {
     stdout, stderr, exitCode, signal, timedOut, memoryExceeded, ...(limit ? { limit } : {}), violations: [...new Set(violations)], wallMs,
-    virtualSeconds: virtualMs / 1000, maxInFlight, requests, ...(parallelism === undefined ? {} : { parallelism }), workers, peakRssMiB,
+    virtualSeconds: virtualMs / 1000, maxInFlight, requests, ...(parallelism === undefined ? {} : { parallelism }), workers, peakRssMiB, spans,
   };
 }
 

@@ -6,3 +6,4 @@ import './lint.ts';
 import './syntax-checks.ts';
 import './link-checks.ts';
 import './study-checks.ts';
+import './mermaid-checks.ts';

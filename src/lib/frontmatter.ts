@@ -1,6 +1,9 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { normalizeTag } from '../syntax/tags.ts';
+
+export { normalizeTag };
 
 /** What the site uses of a note's frontmatter, whatever dialect it was written in. */
 export interface NoteData {
@@ -233,10 +236,6 @@ export function leadingH1(body: string): string | undefined {
   return toString(first).trim() || undefined;
 }
 
-/** Case-folds a tag and drops a leading `#`, so `#Python`, `Python` and `python` are one tag. */
-export function normalizeTag(tag: string): string {
-  return tag.trim().replace(/^#/, '').trim().toLowerCase().replace(/\s+/g, '-');
-}
 
 function toStringList(v: unknown, separator: RegExp = /[,\s]+/): string[] | undefined {
   if (typeof v === 'string') return v.split(separator).map((s) => s.trim()).filter(Boolean);

@@ -5,10 +5,12 @@
  * titles in one pass per note: O(total text). Render plugins, pages and lint all read this graph
  * (the site's instance is `siteLinkGraph()` in site-link-graph.ts).
  */
+import { posix } from 'node:path';
+import { distance } from 'fastest-levenshtein';
+import { attachmentKind, type AttachmentKind } from '../syntax/attachments.ts';
 import type { WikiLink } from '../syntax/wikilink.ts';
-import { IMAGE_EMBED } from './link-paths.ts';
 import { headingKey, parseAll, sentenceAround, type Block, type Context, type ParsedLink } from './link-parse.ts';
-import type { Problem } from './problems.ts';
+import { bodyProblem, type Problem } from './problems.ts';
 import { unresolvedLinks } from './site-config.ts';
 import { linkKey, prettifyTarget, slugify } from './slug.ts';
 import type { Vault, VaultNote } from './vault.ts';
@@ -29,7 +31,8 @@ export type Resolution =
   | { kind: 'note'; note: VaultNote; anchor?: string; missingHeading?: boolean }
   | { kind: 'same-page'; anchor: string; missingHeading?: boolean }
   | { kind: 'ambiguous'; notes: VaultNote[] }
-  | { kind: 'image'; src: string }
+  /** `![[x.png]]`, `[[talk.pdf]]`: `path` is vault-relative when found, else the target as written. */
+  | { kind: 'attachment'; media: AttachmentKind; path: string; missing?: boolean }
   | { kind: 'unresolved'; key: string; title: string };
 
 /** A page written nowhere yet but linked from notes: `[[computer_science]]` -> "Computer science". */
@@ -52,6 +55,10 @@ export interface NoteFacts {
   note: VaultNote;
   /** github-slugger slug of a heading's text (no counter) -> the anchor the page really has. */
   anchors: Map<string, string>;
+  /** Block ids (`^id`) of the note, without the caret. */
+  blockIds: Set<string>;
+  /** Heading texts as shown, in document order (for "did you mean" hints). */
+  headings: string[];
   /** Frontmatter and inline tags, case-folded, unique. */
   tags: string[];
 }
@@ -71,6 +78,8 @@ export interface LinkGraph {
   unresolved: Map<string, { title: string; notes: number }>;
   problems: Problem[];
   unresolvedPolicy: UnresolvedPolicy;
+  /** Attachments (images, audio, video, PDF) of the vault, relative to the notes folder. */
+  assets: string[];
   /** Ids of notes transcluded by `![[embeds]]` somewhere: their text shows up in other pages. */
   embedded: Set<string>;
   /** How the graph was built: notes, parses done now and reused from the cache, milliseconds. */
@@ -112,6 +121,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   const problems: Problem[] = [];
   const notes = new Map<string, NoteFacts>();
   const names = new Map<string, VaultNote[]>();
+  const paths = new Map<string, VaultNote>();
   const titles = new Map<string, VaultNote[]>();
   const add = (map: Map<string, VaultNote[]>, key: string, note: VaultNote) => {
     if (!key) return;
@@ -120,20 +130,64 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     else if (!list.includes(note)) list.push(note);
   };
   for (const note of vault.notes) {
-    add(names, linkKey(note.stem), note);
-    if (note.path.includes('/')) add(names, linkKey(note.path), note);
+    // Obsidian matches a link against the end of a note's path: `Target`, `er/Target`, `deep/er/Target`.
+    const segments = note.path.replace(/\.md$/i, '').split('/');
+    for (let i = segments.length - 1; i >= 0; i--) add(names, linkKey(segments.slice(i).join('/')), note);
+    paths.set(linkKey(note.path), note);
+  }
+  for (const note of vault.notes) {
     add(titles, linkKey(note.data.title), note);
     for (const alias of note.data.aliases) add(titles, linkKey(alias), note);
   }
+  const assets = new Map<string, string[]>();
+  const assetPaths = new Map<string, string>();
+  for (const path of vault.assets ?? []) {
+    const segments = path.split('/');
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const key = segments.slice(i).join('/').toLowerCase();
+      const list = assets.get(key);
+      if (list) list.push(path);
+      else assets.set(key, [path]);
+    }
+    assetPaths.set(path.toLowerCase(), path);
+  }
 
-  const findNotes = (target: string): VaultNote[] => {
-    const key = linkKey(target);
-    // Obsidian resolves file names first; titles and aliases only when no file has that name.
-    return names.get(key) ?? titles.get(key) ?? [];
+  /** A link target as a vault path: `./x` and `../x` against the linking note's folder, `/x` from the root. */
+  const vaultPath = (target: string, from: VaultNote | undefined): string | undefined => {
+    const t = target.trim().replace(/\\/g, '/');
+    if (/^\.\.?\//.test(t)) {
+      const joined = posix.normalize(posix.join(folderOf(from?.path ?? ''), t));
+      return joined.startsWith('..') ? undefined : joined;
+    }
+    return t.replace(/^\/+/, '');
   };
 
-  const anchorOf = (facts: NoteFacts | undefined, heading: string | undefined) => {
-    if (!heading || heading.startsWith('^')) return {};
+  const findNotes = (target: string, from: VaultNote | undefined): VaultNote[] => {
+    const path = vaultPath(target, from);
+    if (path === undefined) return [];
+    const key = linkKey(path);
+    const exact = paths.get(key) ?? paths.get(`${key}.md`);
+    if (exact && path.includes('/')) return [exact];
+    // Obsidian resolves file names (and path endings) first; titles and aliases only when no file has that name.
+    return nearest(names.get(key) ?? titles.get(key) ?? [], from);
+  };
+
+  const findAttachment = (target: string, from: VaultNote | undefined): string | undefined => {
+    const path = vaultPath(target, from);
+    if (path === undefined) return undefined;
+    const lower = path.toLowerCase();
+    const here = posix.join(folderOf(from?.path ?? ''), path).toLowerCase();
+    // As Obsidian: relative to the note, then a vault path, then a path ending (a file name) anywhere, nearest first.
+    return assetPaths.get(here) ?? assetPaths.get(lower) ?? nearestPath(assets.get(lower) ?? [], from);
+  };
+
+  const anchorOf = (facts: NoteFacts | undefined, heading: string | undefined): { anchor?: string; missingHeading?: boolean } => {
+    if (!heading) return {};
+    if (heading.startsWith('^')) {
+      // A block reference `#^id`: the anchor is the block's id (rehype-block-ids renders `id="^id"`).
+      const id = heading.slice(1).trim();
+      return facts?.blockIds.has(id) ? { anchor: `^${id}` } : { anchor: `^${id}`, missingHeading: true };
+    }
     const key = headingKey(heading);
     const anchor = facts?.anchors.get(key);
     return anchor ? { anchor } : { anchor: key, missingHeading: true };
@@ -144,20 +198,44 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
       const { anchor = '', missingHeading } = anchorOf(from && notes.get(from.id), link.heading);
       return { kind: 'same-page', anchor, missingHeading };
     }
-    if (link.embed && IMAGE_EMBED.test(link.target)) return { kind: 'image', src: link.target };
-    const found = findNotes(link.target);
+    const kind = attachmentKind(link.target);
+    if (kind) {
+      const path = findAttachment(link.target, from);
+      return path ? { kind: 'attachment', media: kind, path } : { kind: 'attachment', media: kind, missing: true, path: link.target };
+    }
+    const found = findNotes(link.target, from);
     if (found.length > 1) return { kind: 'ambiguous', notes: found };
     const note = found[0];
     if (note) return { kind: 'note', note, ...anchorOf(notes.get(note.id), link.heading) };
     return { kind: 'unresolved', key: linkKey(link.target), title: prettifyTarget(link.target) };
   };
 
+  // Two notes answering to one title or alias: links by that name cannot choose (Obsidian picks by file name).
+  for (const list of titles.values()) {
+    if (list.length < 2) continue;
+    const [first, ...rest] = list;
+    for (const other of rest) {
+      const shared = [other.data.title, ...other.data.aliases].find((t) => linkKey(t) === linkKey(first!.data.title) || first!.data.aliases.some((a) => linkKey(a) === linkKey(t)));
+      problems.push({ file: other.file, line: 1, column: 1, severity: 'warning', ruleId: 'duplicate-title', message: `title or alias "${shared ?? other.data.title}" is also used by ${first!.file}: [[${shared ?? other.data.title}]] links by file name first, else it is ambiguous` });
+    }
+  }
+
+  /** Up to three names near `target` (edit distance), for "did you mean" hints. */
+  const titleKeys = [...new Set(vault.notes.flatMap((n) => [n.data.title, n.stem, ...n.data.aliases]))];
+  const nearTitles = (target: string): string[] => closest(target.split('/').pop()!, titleKeys);
+  const nearAssets = (target: string): string[] => closest(target.split('/').pop()!, [...new Set((vault.assets ?? []).map((p) => p.split('/').pop()!))]);
+  const nearHeadings = (facts: NoteFacts | undefined, heading: string | undefined): string[] => {
+    if (!facts || !heading) return [];
+    if (heading.startsWith('^')) return closest(heading, [...facts.blockIds].map((id) => `^${id}`));
+    return closest(heading, facts.headings);
+  };
+
   // Pass 1: parse each note once; headings and tags now, links and blocks kept for pass 2.
   const parsed: Array<{ facts: NoteFacts; blocks: Block[]; links: ParsedLink[] }> = [];
   const { parses, parsed: parsedNow } = parseAll(vault.notes, options.cacheFile);
   vault.notes.forEach((note, i) => {
-    const { anchors, tags, blocks, links } = parses[i]!;
-    const facts: NoteFacts = { note, anchors: new Map(anchors), tags: [...new Set([...note.data.tags, ...tags])] };
+    const { anchors, headings, blockIds, tags, blocks, links } = parses[i]!;
+    const facts: NoteFacts = { note, anchors: new Map(anchors), headings, blockIds: new Set(blockIds), tags: [...new Set([...note.data.tags, ...tags])] };
     notes.set(note.id, facts);
     parsed.push({ facts, blocks, links });
   });
@@ -199,10 +277,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   for (const { facts, links, blocks } of parsed) {
     const { note } = facts;
     for (const node of links) {
-      const line = node.line + note.bodyLine - 1;
-      const column = node.column;
-      const report = (severity: Problem['severity'], ruleId: string, message: string) =>
-        problems.push({ file: note.file, line, column, severity, ruleId, message });
+      const report = (severity: Problem['severity'], ruleId: string, message: string) => problems.push(bodyProblem(note, node.line, node.column, severity, ruleId, message));
       const written = `${node.embed ? '!' : ''}[[${node.raw}]]`;
       const r = resolve(node, note);
       const context = (): Context => {
@@ -212,12 +287,13 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
       };
       switch (r.kind) {
         case 'same-page':
-          if (r.missingHeading) report('warning', 'missing-heading', `${written}: this note has no heading "${node.heading}"`);
-          if (node.embed) report('warning', 'embed-self', `${written} embeds this note into itself; it is shown as a link`);
+          if (r.missingHeading) report('warning', missingRule(node.heading), `${written}: this note has no ${missingWhat(node.heading)}${suggest(nearHeadings(facts, node.heading))}`);
+          // A section or block of this note may be embedded; only the whole note would contain itself.
+          if (node.embed && !node.heading) report('warning', 'embed-self', `${written} embeds this note into itself; it is shown as a link`);
           break;
         case 'note':
-          if (r.missingHeading) report('warning', 'missing-heading', `${written}: ${r.note.file} has no heading "${node.heading}"`);
-          if (node.embed && r.note === note) report('warning', 'embed-self', `${written} embeds this note into itself; it is shown as a link`);
+          if (r.missingHeading) report('warning', missingRule(node.heading), `${written}: ${r.note.file} has no ${missingWhat(node.heading)}${suggest(nearHeadings(notes.get(r.note.id), node.heading))}`);
+          if (node.embed && r.note === note && !node.heading) report('warning', 'embed-self', `${written} embeds this note into itself; it is shown as a link`);
           if (r.note !== note) {
             pushContext(linkedFrom, noteKey(r.note.id), note, context());
             linkedPairs.add(`${note.id}\n${noteKey(r.note.id)}`);
@@ -229,9 +305,14 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
           }
           break;
         case 'ambiguous':
-          report('error', 'ambiguous-link', `${written} matches ${r.notes.length} notes: ${r.notes.map((n) => n.file).join(' and ')}; link by file name or path to choose one`);
+          // Proximity decided nothing (same distance from this note): a warning, linked to the first.
+          report('warning', 'ambiguous-link', `${written} matches ${r.notes.length} notes at the same distance: ${r.notes.map((n) => n.file).join(' and ')}; link by path to choose one`);
           break;
-        case 'image':
+        case 'attachment':
+          if (r.missing) {
+            const rule = r.media === 'image' ? 'image-missing' : 'attachment-missing';
+            report('warning', rule, `${r.media === 'image' ? 'image' : r.media === 'pdf' ? 'PDF' : r.media} not found: ${node.target}${suggest(nearAssets(node.target))}`);
+          }
           break;
         case 'unresolved': {
           let entry = unresolved.get(r.key);
@@ -240,7 +321,9 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
             entry.seen.add(note.id);
             entry.notes++;
           }
-          if (policy === 'error') report('error', 'unresolved-link', `${written} does not match any note (file name, title or alias)`);
+          const near = suggest(nearTitles(node.target));
+          if (policy === 'error') report('error', 'unresolved-link', `${written} does not match any note (file name, title or alias)${near}`);
+          else if (near) report('warning', 'link-typo', `${written} does not match any note${near}`);
           if (policy !== 'concept') break;
           let concept = conceptsByKey.get(r.key);
           if (!concept) {
@@ -302,6 +385,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     unresolved: new Map([...unresolved].map(([k, { title, notes: n }]) => [k, { title, notes: n }])),
     problems,
     unresolvedPolicy: policy,
+    assets: vault.assets ?? [],
     embedded: new Set([...embeds.values()].flatMap((list) => list.map((e) => e.to))),
     stats: { notes: vault.notes.length, parsed: parsedNow, cached: vault.notes.length - parsedNow, ms: Math.round(performance.now() - started) },
     resolve,
@@ -318,18 +402,71 @@ function embedCycles(embeds: Map<string, Array<{ to: string; link: ParsedLink }>
       const s = state.get(to);
       if (s === 'open') {
         const note = notes.get(id)!.note;
-        problems.push({
-          file: note.file,
-          line: link.line + note.bodyLine - 1,
-          column: link.column,
-          severity: 'warning',
-          ruleId: 'embed-cycle',
-          message: `![[${link.raw}]] closes an embed cycle (${notes.get(to)!.note.file} already embeds this note); the inner embed is shown as a link`,
-        });
+        problems.push(bodyProblem(note, link.line, link.column, 'warning', 'embed-cycle', `![[${link.raw}]] closes an embed cycle (${notes.get(to)!.note.file} already embeds this note); the inner embed is shown as a link`));
       } else if (s === undefined) visit(to);
     }
     state.set(id, 'done');
   };
   for (const id of embeds.keys()) if (!state.has(id)) visit(id);
   return problems;
+}
+
+/** Folder of a vault path (`a/b/c.md` → `a/b`, `c.md` → ``). */
+function folderOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i === -1 ? '' : path.slice(0, i);
+}
+
+/** Steps from folder `a` to folder `b` in the vault tree (up to their common folder, then down). */
+function folderDistance(a: string, b: string): number {
+  const x = a ? a.split('/') : [];
+  const y = b ? b.split('/') : [];
+  let common = 0;
+  while (common < x.length && common < y.length && x[common] === y[common]) common++;
+  return x.length - common + (y.length - common);
+}
+
+/**
+ * Obsidian's choice among notes sharing a name: the one in the linking note's folder, else the one
+ * with the shortest path (fewest folders, then fewest characters). Only candidates tied on both
+ * remain, so more than one means nothing decides (an ambiguous link).
+ */
+function nearest(candidates: VaultNote[], from: VaultNote | undefined): VaultNote[] {
+  if (candidates.length <= 1) return candidates;
+  const here = from ? folderOf(from.path) : undefined;
+  const local = candidates.filter((note) => folderOf(note.path) === here);
+  if (local.length === 1) return local;
+  const pool = local.length > 1 ? local : candidates;
+  const depth = (note: VaultNote) => note.path.split('/').length;
+  const minDepth = Math.min(...pool.map(depth));
+  const shallow = pool.filter((note) => depth(note) === minDepth);
+  const minLength = Math.min(...shallow.map((note) => note.path.length));
+  return shallow.filter((note) => note.path.length === minLength);
+}
+
+/** The attachment nearest the linking note; the shortest path (then the first by name) on a tie. */
+function nearestPath(candidates: string[], from: VaultNote | undefined): string | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  const here = folderOf(from?.path ?? '');
+  return [...candidates].sort((a, b) => folderDistance(here, folderOf(a)) - folderDistance(here, folderOf(b)) || a.length - b.length || a.localeCompare(b))[0];
+}
+
+const missingRule = (heading: string | undefined) => (heading?.startsWith('^') ? 'missing-block' : 'missing-heading');
+const missingWhat = (heading: string | undefined) => (heading?.startsWith('^') ? `block "${heading}"` : `heading "${heading}"`);
+const suggest = (names: string[]) => (names.length ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '');
+
+/**
+ * Names close to `word` (case-insensitive Levenshtein distance at most a third of its length, at
+ * most 3), nearest first, up to three. fastest-levenshtein does the distance; the threshold is ours.
+ */
+export function closest(word: string, candidates: string[]): string[] {
+  const w = word.trim().toLowerCase();
+  if (!w) return [];
+  const limit = Math.min(3, Math.max(1, Math.floor(w.length / 3)));
+  return candidates
+    .map((c) => ({ c, d: distance(w, c.toLowerCase()) }))
+    .filter(({ d }) => d <= limit && d > 0)
+    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+    .slice(0, 3)
+    .map(({ c }) => c);
 }

@@ -10,8 +10,9 @@ import { dirname } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseNoteBody } from '../syntax/parse.ts';
+import { parseNote as parseWithGrammar, renderedText } from '../syntax/grammar.ts';
 import type { WikiLink } from '../syntax/wikilink.ts';
+import { VFile } from 'vfile';
 import { slugify } from './slug.ts';
 import type { VaultNote } from './vault.ts';
 
@@ -38,9 +39,12 @@ export function headingAnchors(tree: Root, note?: Pick<VaultNote, 'data'>): Map<
   return anchors;
 }
 
-/** The key under which a `#Heading` (or `#H1#H2`, last part wins) is looked up in `anchors`. */
+/**
+ * The key under which a `#Heading` (or `#H1#H2`, last part wins) is looked up in `anchors`: the
+ * slug of the heading's rendered text, as the page computes its ids (`_future_` → `future`).
+ */
 export function headingKey(heading: string): string {
-  return slugify(heading.split('#').pop()!.trim());
+  return slugify(renderedText(heading.split('#').pop()!.trim()));
 }
 
 /** The sentence around `text[start, end)`: back to the previous `. `, on to the next `.`, at most ~`max` characters. */
@@ -83,19 +87,26 @@ export interface ParsedLink extends Pick<WikiLink, 'raw' | 'target' | 'heading' 
 /** What one parse of a note yields: plain data, so it can be cached between processes (lint, build). */
 export interface ParsedNote {
   anchors: Array<[string, string]>;
+  /** Block ids (`^id`, without the caret) in document order. */
+  blockIds: string[];
+  /** Heading texts as shown, in document order. */
+  headings: string[];
   tags: string[];
   blocks: Block[];
   links: ParsedLink[];
 }
 
 /** Bump when the syntax or `collect` changes: cached parses of older versions are ignored. */
-const PARSE_VERSION = 2; // 2: `%%comments%%` removed before links are collected
+const PARSE_VERSION = 3; // 2: `%%comments%%` removed before links are collected; 3: one grammar (math, block ids)
 
 /** Parses a note once and keeps only what the graph needs. */
 export function parseNote(note: Pick<VaultNote, 'body' | 'data'>): ParsedNote {
-  const tree = parseNoteBody(note.body);
+  const file = new VFile({ value: note.body });
+  const tree = parseWithGrammar(note.body, file);
   const { blocks, links, tags } = collect(tree);
-  return { anchors: [...headingAnchors(tree, note)], tags, blocks, links };
+  const blockIds = [...new Set((file.data.blockIds ?? []).map((b) => b.id))];
+  const headings = tree.children.flatMap((n) => (n.type === 'heading' ? [toString(n).trim()] : []));
+  return { anchors: [...headingAnchors(tree, note)], headings, blockIds, tags, blocks, links };
 }
 
 /** Blocks (paragraphs, headings, table cells), links and inline tags of a note, in document order. */

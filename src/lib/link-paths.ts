@@ -24,8 +24,13 @@ export function tagHref(base: string, tag: string): string {
   return `${base}/tags/${tagSlug(tag)}/`;
 }
 
-/** Files that `![[name.ext]]` embeds as images rather than notes. */
-export const IMAGE_EMBED = /\.(png|jpe?g|gif|svg|webp|avif|bmp)$/i;
+/** Where vault attachments (audio, video, PDF) are published: `/_attachments/<vault path>`. */
+export const ATTACHMENTS_PREFIX = '_attachments';
+
+/** URL of a vault attachment, each path segment encoded: `/_attachments/Attachments/demo%20clip.mp4`. */
+export function attachmentHref(base: string, vaultPath: string): string {
+  return `${base}/${ATTACHMENTS_PREFIX}/${vaultPath.split('/').map(encodeURIComponent).join('/')}`;
+}
 
 /** A repository on GitHub, as configured in site-config (`repository`). */
 export interface Repository {

@@ -12,6 +12,28 @@ export interface Problem {
   message: string;
 }
 
+/** Where a note's body starts in its file: what `bodyProblem` needs to turn body lines into file lines. */
+export interface BodyPlace {
+  /** Path as shown in messages: `notes/FILE.md`. */
+  file: string;
+  /** 1-based file line of the body's first line (after frontmatter). */
+  bodyLine: number;
+}
+
+/**
+ * THE body-line offset: a problem at `line`/`column` of a note's body (as every parse of the body
+ * reports it), placed at the file line. Field names follow vfile's messages (`line`, `column`,
+ * `ruleId`); `message` is vfile's `reason`.
+ */
+export function bodyProblem(note: BodyPlace, line: number | undefined, column: number | undefined, severity: Problem['severity'], ruleId: string, message: string): Problem {
+  return { file: note.file, line: (line ?? 1) + note.bodyLine - 1, column: column ?? 1, severity, ruleId, message };
+}
+
+/** A vfile message about a note body (`file.message(reason, {place, ruleId})`) as a problem. */
+export function problemFromMessage(note: BodyPlace, m: { line?: number | null; column?: number | null; ruleId?: string | null; reason: string; fatal?: boolean | null }, fallbackRule: string): Problem {
+  return bodyProblem(note, m.line ?? undefined, m.column ?? undefined, m.fatal ? 'error' : 'warning', m.ruleId ?? fallbackRule, m.reason);
+}
+
 /** Formats a problem the way compilers do, so editors can jump to it. */
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column} ${p.severity}: ${p.message} [${p.ruleId}]`;

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Code, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseNote } from '../syntax/grammar.ts';
 import { visit } from 'unist-util-visit';
 
 /** Fence languages that mark a Python block. */
@@ -39,11 +37,12 @@ export function hashPython(code: string): string {
   return `sha256:${createHash('sha256').update(normalizePython(code)).digest('hex').slice(0, 16)}`;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm);
-
-/** Parses a note body (without frontmatter) into mdast, as the site's parser sees it. */
+/**
+ * Parses a note body (without frontmatter) into mdast with the note grammar, as the site sees it:
+ * a Python block inside `%%comment%%` is not on the page, so it is not listed either.
+ */
 export function parseBody(body: string): Root {
-  return parser.parse(body);
+  return parseNote(body);
 }
 
 /** Python blocks of a note body, in order; `bodyLine` is the file line where the body starts. */

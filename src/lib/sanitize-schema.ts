@@ -48,10 +48,13 @@ const EXTRA_TAGS = [
   'figure', // image placeholders (remark-images)
   'figcaption',
   'code-tabs', // Python / TypeScript tabs around each Python block (remark-code-tabs)
+  'audio', // ![[talk.ogg]] / ![[demo.mp4]] attachment embeds (remark-wikilinks)
+  'video',
+  'source',
 ] as const;
 
 /** Classes of <a> from remark-wikilinks (src/plugins/remark-wikilinks.ts) and remark-tags. */
-const LINK_CLASSES = ['wikilink', 'wikilink-concept', 'wikilink-missing-heading', 'wikilink-ambiguous', 'wikilink-embed-skipped', 'wikilink-embed-link', 'tag'];
+const LINK_CLASSES = ['wikilink', 'wikilink-concept', 'wikilink-missing-heading', 'wikilink-ambiguous', 'wikilink-embed-skipped', 'wikilink-embed-link', 'wikilink-attachment', 'tag'];
 
 /** Elements removed together with their content (their text would otherwise leak as text). */
 const STRIP_WITH_CONTENT = [
@@ -89,6 +92,9 @@ export const sanitizeSchema: Schema = {
     // GitHub's schema allows one class on <a>; add the classes remark-wikilinks and remark-tags emit.
     a: [...(defaults.a ?? []).filter((d) => !(Array.isArray(d) && d[0] === 'className')), 'hrefLang', ['className', 'data-footnote-backref', ...LINK_CLASSES]],
     img: [...(defaults.img ?? []), 'alt', 'loading', 'decoding'],
+    audio: ['src', 'controls', 'preload'],
+    video: ['src', 'controls', 'preload', 'width', 'height'],
+    source: ['src', 'type'],
     // `language-math math-inline` (remark-math) is covered by the generic className.
   },
   protocols: {

@@ -1,15 +1,11 @@
 import { join } from 'node:path';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { remarkCards } from '../plugins/remark-cards.ts';
+import { transformCards } from '../syntax/cards.ts';
+import { parseNote } from '../syntax/grammar.ts';
 import { registerCheck } from './lint.ts';
-import type { Problem } from './problems.ts';
+import { problemFromMessage, type Problem } from './problems.ts';
 import { notesDir } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
-
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCards);
 
 /**
  * Malformed question/answer cards (a `&#10;<br>` separator with no question before it or no
@@ -18,15 +14,8 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCards);
 export function checkNoteCards(note: VaultNote, dir = notesDir): Problem[] {
   if (!note.body.includes('<br') || !/&#(?:10|x0*a);/i.test(note.body)) return [];
   const file = new VFile({ value: note.body, path: join(dir, note.path) });
-  parser.runSync(parser.parse(file), file);
-  return file.messages.map((m) => ({
-    file: note.file,
-    line: (m.line ?? 1) + note.bodyLine - 1,
-    column: m.column ?? 1,
-    severity: 'warning' as const,
-    ruleId: m.ruleId ?? 'card',
-    message: m.reason,
-  }));
+  transformCards(parseNote(note.body, file), file);
+  return file.messages.map((m) => problemFromMessage(note, m, 'card'));
 }
 
 registerCheck((vault) => vault.notes.flatMap((note) => checkNoteCards(note)));

@@ -4,29 +4,26 @@ import type { Nodes, Root } from 'mdast';
 import type { Position } from 'unist';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { remarkWikiLinkSyntax } from '../syntax/wikilink.ts';
-import { removeComments } from '../syntax/comments.ts';
-import { remarkMathObsidian } from '../plugins/remark-math-obsidian.ts';
-import { IMAGE_EMBED } from './link-paths.ts';
+import { parseNote } from '../syntax/grammar.ts';
 import { registerCheck } from './lint.ts';
-import type { Problem } from './problems.ts';
+import { bodyProblem, type Problem } from './problems.ts';
 import { resolveImage } from './image-paths.ts';
+import { diagramImages } from './diagrams.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { notesDir } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
 
 /**
  * Whole-vault checks for the Obsidian syntax features: images that do not resolve, raw HTML the
- * sanitizer will remove, and `%%` comments left open. Each note is parsed once here (with the
- * same syntax extensions as the render pipeline: GFM, math, wikilinks); render plugins never report.
+ * sanitizer will remove or that would swallow the rest of the note, links whose URL is removed,
+ * and `%%` comments left open. Each note is parsed once here with the note grammar
+ * (`src/syntax/grammar.ts`), as the render pipeline parses it; render plugins never report.
+ * `![[embeds]]` of attachments are checked by the link graph, which knows every file of the vault.
  */
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMathObsidian).use(remarkWikiLinkSyntax);
 const toHast = unified().use(remarkRehype, { allowDangerousHtml: true });
 const parseRaw = rehypeRaw();
 const sanitize = rehypeSanitize(sanitizeSchema);
@@ -35,38 +32,35 @@ const allowedTags = new Set(sanitizeSchema.tagNames ?? []);
 /** Problems of one note body; `dir` is the absolute notes folder. */
 export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const at = (line: number, column: number, ruleId: string, message: string) =>
-    problems.push({ file: note.file, line: line + note.bodyLine - 1, column, severity: 'warning', ruleId, message });
+  const at = (line: number, column: number, ruleId: string, message: string) => problems.push(bodyProblem(note, line, column, 'warning', ruleId, message));
   const file = new VFile({ value: note.body, path: join(dir, note.path) });
-  const tree = (await parser.run(parser.parse(file), file)) as Root;
+  const tree: Root = parseNote(note.body, file);
 
   // The HTML stage recurses once per nesting level; thousands of `>` or list levels overflow
   // the stack mid-build. No real note nests this deep, so it is an error here, before the build.
   const nesting = nestingOf(tree);
   if (nesting.tooDeep) {
     const p = nesting.tooDeep.position?.start;
-    problems.push({ file: note.file, line: (p?.line ?? 1) + note.bodyLine - 1, column: p?.column ?? 1, severity: 'error', ruleId: 'too-deep', message: `blocks nested ${nesting.depth} levels deep (the limit is ${MAX_DEPTH}): flatten the quotes or lists` });
+    problems.push(bodyProblem(note, p?.line, p?.column, 'error', 'too-deep', `blocks nested ${nesting.depth} levels deep (the limit is ${MAX_DEPTH}): flatten the quotes or lists`));
     return problems;
   }
 
-  for (const c of removeComments(tree, note.body)) {
-    if (c.closed) continue;
-    const before = note.body.slice(0, c.start).split('\n');
-    at(before.length, before[before.length - 1]!.length + 1, 'comment-unclosed', '%% comment is never closed: it hides the rest of the note (as in Obsidian)');
+  for (const c of file.data.comments ?? []) {
+    if (!c.closed) at(c.line, c.column, 'comment-unclosed', '%% comment is never closed: it hides the rest of the note (as in Obsidian)');
   }
 
-  // Images in document order: Markdown `![alt](src)` and `![[diagram.png]]` embeds, which
-  // remark-wikilinks renders as images relative to the note.
+  // Markdown images `![alt](src)` in document order (`![[embeds]]` are the link graph's).
   visit(tree, (node) => {
-    let url: string;
-    if (node.type === 'image') url = node.url;
-    else if (node.type === 'wikiLink' && node.embed && IMAGE_EMBED.test(node.target)) url = encodeURI(node.target);
-    else return;
-    const shown = node.type === 'image' ? node.url : node.target;
-    const target = resolveImage(url, file.path);
-    const p = node.position?.start;
-    if (target.kind === 'missing') at(p?.line ?? 1, p?.column ?? 1, 'image-missing', `image not found: ${shown}`);
-    if (target.kind === 'blocked') at(p?.line ?? 1, p?.column ?? 1, 'image-blocked', `image URL not allowed (use a file or an http(s) URL): ${clip(shown)}`);
+    const p = (node as { position?: Position }).position?.start;
+    if (node.type === 'link' && isBlockedUrl(node.url)) {
+      at(p?.line ?? 1, p?.column ?? 1, 'link-blocked', `link URL removed (only http(s), mailto and relative links are kept): ${clip(node.url)}`);
+      return;
+    }
+    if (node.type !== 'image') return;
+    const target = resolveImage(node.url, file.path);
+    // A missing image that src/data/diagrams.json draws from a recorded run is not a problem.
+    if (target.kind === 'missing' && !diagramImages().has(node.url)) at(p?.line ?? 1, p?.column ?? 1, 'image-missing', `image not found: ${node.url}`);
+    if (target.kind === 'blocked') at(p?.line ?? 1, p?.column ?? 1, 'image-blocked', `image URL not allowed (use a file or an http(s) URL): ${clip(node.url)}`);
   });
 
   // Only elements written as raw HTML are reported; Markdown syntax has its own checks above.
@@ -76,12 +70,17 @@ export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<
   });
   // Most notes have no raw HTML: skip the HTML conversion (the costliest step here) for them.
   if (raw.length === 0) return problems;
+  for (const problem of unclosedRawText(tree)) at(problem.line, problem.column, 'html-unclosed', problem.message);
   const hast = parseRaw((await toHast.run(tree as never, file)) as HastRoot, file) as HastRoot;
   visit(hast, 'element', (node: Element) => {
     const p = node.position?.start;
     const offset = p?.offset;
     if (offset === undefined || !raw.some(([s, e]) => offset >= s && offset < e)) return undefined;
     const report = (what: string) => at(p?.line ?? 1, p?.column ?? 1, 'html-removed', `removed ${what}: raw HTML is limited to a safe allow-list`);
+    if (node.tagName === 'img' && typeof node.properties.src === 'string') {
+      const target = resolveImage(node.properties.src, file.path);
+      if (target.kind === 'missing') at(p?.line ?? 1, p?.column ?? 1, 'image-missing', `image not found: ${node.properties.src}`);
+    }
     if (!allowedTags.has(node.tagName)) {
       report(`<${node.tagName}>`);
       return (sanitizeSchema.strip ?? []).includes(node.tagName) ? 'skip' : undefined;
@@ -95,6 +94,41 @@ export async function checkNoteSyntax(note: VaultNote, dir = notesDir): Promise<
     return undefined;
   });
   return problems;
+}
+
+/** Whether a Markdown link's URL is one the sanitizer removes (`javascript:`, `data:`, `vbscript:`…). */
+function isBlockedUrl(url: string): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme: `java\tscript:` is `javascript:`.
+  const clean = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(clean)?.[1]?.toLowerCase();
+  return scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme);
+}
+
+/**
+ * Elements whose content the HTML parser reads as raw text up to their end tag (`<textarea>`,
+ * `<script>`, `<style>`, `<title>`, `<xmp>`, `<iframe>`, `<noembed>`, `<noframes>`, `<noscript>`)
+ * or to the end of the document (`<plaintext>`): opened and never closed, they swallow every
+ * following line of the note on the page.
+ */
+const RAW_TEXT = /<(textarea|script|style|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])/gi;
+
+function unclosedRawText(tree: Root): Array<{ line: number; column: number; message: string }> {
+  const html: Array<{ value: string; line: number; column: number }> = [];
+  visit(tree, 'html', (node) => void html.push({ value: node.value, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }));
+  const out: Array<{ line: number; column: number; message: string }> = [];
+  html.forEach((node, i) => {
+    for (const m of node.value.matchAll(RAW_TEXT)) {
+      const tag = m[1]!.toLowerCase();
+      const close = new RegExp(`</${tag}\\s*>`, 'i');
+      const rest = [node.value.slice(m.index + m[0].length), ...html.slice(i + 1).map((h) => h.value)];
+      if (tag !== 'plaintext' && rest.some((v) => close.test(v))) continue;
+      const before = node.value.slice(0, m.index).split('\n');
+      const line = node.line + before.length - 1;
+      const column = before.length > 1 ? before.at(-1)!.length + 1 : node.column + m.index;
+      out.push({ line, column, message: `<${tag}> is never closed: the browser would read the rest of the note as its text; close it or remove it` });
+    }
+  });
+  return out;
 }
 
 /** Deepest nesting a note may use (quotes in lists in quotes…); real notes stay far below it. */

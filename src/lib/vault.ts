@@ -25,6 +25,8 @@ export interface Vault {
   notes: VaultNote[];
   /** Files left out of the site (errors, empty notes, drafts), relative to the notes folder. */
   excluded: string[];
+  /** Attachments (images, audio, video, PDF) anywhere in the folder, relative, `/`-separated. */
+  assets: string[];
   problems: Problem[];
 }
 
@@ -37,13 +39,14 @@ export interface ScanOptions {
   includeDrafts?: boolean;
 }
 
-const IMAGE = /\.(png|jpe?g|gif|svg|webp|avif)$/i;
+import { ATTACHMENT } from '../syntax/attachments.ts';
 
 /** Reads every file under the notes folder once and classifies it: note, asset, translation or stray. */
 export function scanVault({ dir, displayDir = 'notes', includeDrafts = false }: ScanOptions): Vault {
   const problems: Problem[] = [];
   const notes: VaultNote[] = [];
   const excluded: string[] = [];
+  const assets: string[] = [];
   const files = listFiles(dir);
   const noteStems = new Set(files.filter((f) => /\.md$/i.test(f)).map((f) => f.replace(/\.md$/i, '')));
   const byId = new Map<string, VaultNote>();
@@ -57,7 +60,8 @@ export function scanVault({ dir, displayDir = 'notes', includeDrafts = false }: 
       // Assets and a note's own folder (translations, traces) belong to the vault; anything else is a stray.
       const folders = path.split('/').slice(0, -1);
       const belongsToNote = folders.some((_, i) => noteStems.has(folders.slice(0, i + 1).join('/')));
-      if (!IMAGE.test(path) && !belongsToNote) {
+      if (ATTACHMENT.test(path)) assets.push(path);
+      else if (!belongsToNote) {
         const hint = /\.mdx$/i.test(path) ? 'MDX is not supported, rename it to .md' : 'only .md files become notes';
         report(1, 1, 'warning', 'not-markdown', `ignored: not a Markdown note (${hint})`);
       }
@@ -76,6 +80,16 @@ export function scanVault({ dir, displayDir = 'notes', includeDrafts = false }: 
       report(1, 1, 'error', 'binary-note', 'not a text file (it contains NUL bytes): skipped');
       excluded.push(path);
       continue;
+    }
+    const control = controlCharacters(source);
+    if (control.binary) {
+      report(1, 1, 'error', 'binary-note', `not a text file (${control.count} control characters such as U+${control.first!.code}): skipped`);
+      excluded.push(path);
+      continue;
+    }
+    if (control.first) {
+      const { line, column, code } = control.first;
+      report(line, column, 'warning', 'control-character', `control character U+${code} in the text: remove it (it is invisible or garbled on the page)`);
     }
     if (source.includes('\uFFFD')) {
       const before = source.slice(0, source.indexOf('\uFFFD')).split('\n');
@@ -128,7 +142,28 @@ export function scanVault({ dir, displayDir = 'notes', includeDrafts = false }: 
     byId.set(note.id, note);
     notes.push(note);
   }
-  return { notes, excluded, problems };
+  return { notes, excluded, assets, problems };
+}
+
+/**
+ * Control characters a text file does not contain (C0 except tab, line feed, form feed and
+ * carriage return; DEL; C1), and the first one's position. A file made of them (more than 1% of
+ * its first 8,000 characters, at least 4, or more than 16 of them) is binary even without NUL
+ * bytes, as is one where they and U+FFFD (bytes that are not UTF-8) make up a tenth.
+ */
+function controlCharacters(source: string): { count: number; binary: boolean; first?: { line: number; column: number; code: string } } {
+  const CONTROL = /[\u0001-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+  const head = source.slice(0, 8000);
+  const count = head.match(CONTROL)?.length ?? 0;
+  const replacement = head.split('\uFFFD').length - 1;
+  const m = CONTROL.exec(source);
+  CONTROL.lastIndex = 0;
+  const first = m ? (() => {
+    const before = source.slice(0, m.index).split('\n');
+    return { line: before.length, column: before.at(-1)!.length + 1, code: m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') };
+  })() : undefined;
+  const binary = count > 16 || (count >= 4 && count > head.length / 100) || (replacement + count >= 4 && replacement + count > head.length / 10);
+  return { count: count + replacement, binary, first: first ?? (binary ? { line: 1, column: 1, code: 'FFFD' } : undefined) };
 }
 
 /** Files under `dir`, relative, `/`-separated, sorted; dot-folders such as `.obsidian/` are skipped. */

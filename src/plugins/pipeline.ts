@@ -5,23 +5,26 @@ import { remarkTags } from './remark-tags.ts';
 import { remarkCodeTabs } from './remark-code-tabs.ts';
 import { remarkCards } from './remark-cards.ts';
 import { remarkCloze } from './remark-cloze.ts';
-import { remarkComments } from './remark-comments.ts';
-import { remarkMathObsidian } from './remark-math-obsidian.ts';
+import { remarkNoteGrammar } from '../syntax/grammar.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkImages } from './remark-images.ts';
 import { rehypeSanitizeNotes } from './rehype-sanitize-notes.ts';
 import { rehypeKatexNotes } from './rehype-katex-notes.ts';
 import { rehypeFootnotePopovers } from './rehype-footnote-popovers.ts';
+import { rehypeBlockIds } from './rehype-block-ids.ts';
+import { rehypeRawImages } from './rehype-raw-images.ts';
+import { rehypeTimelines } from './rehype-timelines.ts';
+import { rehypeMermaid } from './rehype-mermaid.ts';
 
 /**
  * The Markdown pipeline of every note, in order. Each feature is one plugin file; order
  * matters where noted. Starlight's own rehype plugins and Expressive Code run after these.
  */
 export const remarkPlugins: RemarkPlugins = [
-  // `%%comments%%` go first, so no other plugin sees commented-out links, images or cards.
-  remarkComments,
-  // `$math$` / `$$math$$` syntax; `$5 and $10` stays text (Obsidian's rule).
-  remarkMathObsidian,
+  // FIRST: the note grammar (src/syntax/grammar.ts): wikilinks, %%comments%% (cut here, so no
+  // plugin sees commented-out links, images or cards), Obsidian $math$, #tags, ^block ids.
+  // Astro's processor already has remark-gfm.
+  [remarkNoteGrammar, { gfm: false }],
   remarkNoteTitle,
   // [[wikilinks]], ![[embeds]] (before highlights and remarkImages: it emits `link` and `image` nodes), then inline #tags.
   remarkWikilinks,
@@ -42,6 +45,14 @@ export const rehypePlugins: RehypePlugins = [
   // FIRST: raw HTML parsed and sanitized (allow-list in src/lib/sanitize-schema.ts); the
   // plugins below may emit what notes may not (KaTeX inline styles, the popover script).
   rehypeSanitizeNotes,
+  // Block ids `^id` become element ids after sanitizing (which would prefix them).
+  rehypeBlockIds,
+  // Raw `<img>` with a missing file: the same placeholder as a missing Markdown image.
+  rehypeRawImages,
   rehypeKatexNotes,
   rehypeFootnotePopovers,
+  // Execution timelines from the snippet check's traces, where src/data/diagrams.json puts them.
+  rehypeTimelines,
+  // ```mermaid blocks drawn as SVG at build time (cached by source; invalid ones stay code).
+  rehypeMermaid,
 ];

@@ -5,7 +5,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { footnotePopoverScript } from '../client/footnote-popover.ts';
 
 export interface FootnotePopoversOptions {
-  /** Inline the ~0.4 kB Escape-to-close script on pages with footnotes. Default `true`. */
+  /** Inline the ~0.9 kB Escape-to-close script on pages with footnotes. Default `true`. */
   script?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { posix, relative } from 'node:path';
 import type { FootnoteDefinition, FootnoteReference, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin, Processor } from 'unified';
@@ -9,9 +9,12 @@ import { siteLinkGraph } from '../lib/site-link-graph.ts';
 import { headingKey } from '../lib/link-parse.ts';
 import { conceptHref, noteHref } from '../lib/link-paths.ts';
 import { notesDir as defaultNotesDir, siteBase } from '../lib/site-config.ts';
-import { noteIdFromPath } from '../lib/slug.ts';
+import { noteIdFromPath, slugify } from '../lib/slug.ts';
 import type { VaultNote } from '../lib/vault.ts';
-import { remarkWikiLinkSyntax, type WikiLink } from '../syntax/wikilink.ts';
+import type { WikiLink } from '../syntax/wikilink.ts';
+import { applyGrammar } from '../syntax/grammar.ts';
+import { embedSize, mediaType } from '../syntax/attachments.ts';
+import { attachmentHref } from '../lib/link-paths.ts';
 
 /** The transcluded content of `![[Note]]` / `![[Note#Heading]]`, rendered as a `<div class="wikilink-embed">` (sanitize allow-list has no <section>). */
 export interface WikiEmbed extends Parent {
@@ -48,7 +51,7 @@ export interface WikilinksOptions {
  * Must run before remark-images and the highlight plugin (it creates `image` and `link` nodes).
  */
 export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (options = {}) {
-  remarkWikiLinkSyntax.call(this);
+  // The syntax comes from the note grammar (src/syntax/grammar.ts), first in the pipeline.
   const processor = this as unknown as Processor<Root>;
   const getGraph = options.graph ?? siteLinkGraph;
   const base = options.base ?? siteBase;
@@ -66,7 +69,14 @@ export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (opti
     const embeddable = (node: PhrasingContent): Resolution | undefined => {
       if (node.type !== 'wikiLink' || !node.embed) return undefined;
       const r = graph.resolve(node, from);
-      return r.kind === 'note' && !stack.includes(r.note.id) && stack.length <= maxDepth ? r : undefined;
+      // `![[#Section]]` and `![[This note#Section]]` embed a part of this note: only the same part
+      // inside itself is a cycle. A whole note is refused while it is being rendered.
+      const target = r.kind === 'note' ? r : r.kind === 'same-page' && from ? { kind: 'note' as const, note: from, anchor: r.anchor, missingHeading: r.missingHeading } : undefined;
+      if (!target || stack.length > maxDepth) return undefined;
+      const key = embedKey(target.note.id, node.heading ? target.anchor : undefined);
+      if (stack.includes(key) || (!node.heading && stack.some((s) => s === target.note.id))) return undefined;
+      if (node.heading && target.missingHeading) return undefined;
+      return target;
     };
     // Transclusions are blocks: split the paragraph around them.
     visit(tree, 'paragraph', (p: Paragraph, index, parent) => {
@@ -90,13 +100,13 @@ export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (opti
     });
     visit(tree, 'wikiLink', (node: WikiLink, index, parent) => {
       if (!parent || index === undefined) return;
-      parent.children[index] = inline(graph, node, from, stack);
+      parent.children[index] = inline(graph, node, from, stack) as never;
     });
   }
 
   function inline(graph: LinkGraph, node: WikiLink, from: VaultNote | undefined, stack: string[]): PhrasingContent {
     const r = graph.resolve(node, from);
-    const extra = node.embed && r.kind !== 'image' ? ['wikilink-embed-skipped'] : [];
+    const extra = node.embed && r.kind !== 'attachment' ? ['wikilink-embed-skipped'] : [];
     switch (r.kind) {
       case 'note':
         return link(noteHref(base, r.note.id, r.anchor), node.value, ['wikilink', ...(r.missingHeading ? ['wikilink-missing-heading'] : []), ...extra],
@@ -105,8 +115,16 @@ export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (opti
         return link(`#${r.anchor}`, node.value, ['wikilink', ...(r.missingHeading ? ['wikilink-missing-heading'] : []), ...extra]);
       case 'ambiguous':
         return link(noteHref(base, r.notes[0]!.id), node.value, ['wikilink', 'wikilink-ambiguous'], `Ambiguous link: ${r.notes.map((n) => n.file).join(', ')}`);
-      case 'image':
-        return image(node, r.src);
+      case 'attachment': {
+        // Found: a path relative to the note (Astro's image pipeline, the attachments copy); missing: as written.
+        const rel = r.missing ? r.path : posix.relative(from ? posix.dirname(from.path) : '', r.path);
+        if (r.media === 'image' && node.embed) return image(node, rel);
+        const href = r.missing ? encodeURI(rel) : attachmentHref(base, r.path);
+        const name = r.path.split('/').pop()!;
+        if (node.embed && !r.missing && (r.media === 'audio' || r.media === 'video')) return media(r.media, href, node, name);
+        const label = node.alias && !embedSize(node.alias) ? node.alias : name;
+        return link(href, r.media === 'pdf' ? `${label} (PDF)` : label, ['wikilink', 'wikilink-attachment'], r.missing ? `${name} is not in the vault` : undefined);
+      }
       case 'unresolved': {
         const concept = graph.conceptsByKey.get(r.key);
         if (concept) return link(conceptHref(base, concept.slug), node.value, ['wikilink', 'wikilink-concept', ...extra], `“${concept.title}” is not written yet`);
@@ -121,10 +139,12 @@ export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (opti
   function embed(graph: LinkGraph, node: WikiLink, target: VaultNote, anchor: string | undefined, stack: string[]): WikiEmbed {
     // Parse with Astro's processor so every syntax of the pipeline (math, callouts...) applies.
     const tree = processor.parse(target.body) as Root;
+    applyGrammar(tree);
     let content = tree.children;
     const first = content[0];
     if (first?.type === 'heading' && first.depth === 1 && (target.data.titleSource !== 'frontmatter' || toString(first).trim() === target.data.title)) content = content.slice(1);
-    if (node.heading && anchor) content = section(content, headingKey(node.heading));
+    if (node.heading?.startsWith('^')) content = blockOf(content, node.heading.slice(1).trim());
+    else if (node.heading && anchor) content = section(content, headingKey(node.heading));
     const body: WikiEmbed = { type: 'wikiEmbed', children: content };
     // Footnote labels of the embedded note must not clash with the host's.
     visit(body, (n) => {
@@ -134,7 +154,7 @@ export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (opti
         f.label = f.identifier;
       }
     });
-    render(graph, body, target, [...stack, target.id]);
+    render(graph, body, target, [...stack, embedKey(target.id, node.heading ? anchor : undefined)]);
     // Embedded headings are styled paragraphs: they must not take anchors or counters from the page's own headings.
     visit(body, 'heading', (h, index, parent) => {
       if (!parent || index === undefined) return;
@@ -159,7 +179,7 @@ export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (opti
 
 /** The nodes from the heading with `key` to the next heading of the same or a higher level. */
 function section(content: RootContent[], key: string): RootContent[] {
-  const start = content.findIndex((n) => n.type === 'heading' && headingKey(toString(n)) === key);
+  const start = content.findIndex((n) => n.type === 'heading' && slugify(toString(n)) === key);
   const head = content[start];
   if (head?.type !== 'heading') return content;
   let end = start + 1;
@@ -171,19 +191,58 @@ function section(content: RootContent[], key: string): RootContent[] {
   return content.slice(start, end);
 }
 
+/** What an embed puts on the render stack: the note, or one section or block of it. */
+function embedKey(id: string, anchor: string | undefined): string {
+  return anchor ? `${id}#${anchor}` : id;
+}
+
+/** The block with Obsidian id `id` (a list item is kept inside its list), or nothing. */
+function blockOf(content: RootContent[], id: string): RootContent[] {
+  let found: RootContent[] = [];
+  const walk = (nodes: RootContent[], parent?: RootContent) => {
+    for (const n of nodes) {
+      if (found.length) return;
+      if ((n.data as { blockId?: string } | undefined)?.blockId === id) {
+        found = n.type === 'listItem' && parent?.type === 'list' ? [{ ...parent, children: [n] }] : [n];
+        return;
+      }
+      if ('children' in n) walk(n.children as RootContent[], n);
+    }
+  };
+  walk(content);
+  return found;
+}
+
+/** `![[talk.ogg]]` / `![[demo.mp4|640]]`: a player with controls and a download link as fallback. */
+function media(kind: 'audio' | 'video', href: string, node: WikiLink, name: string): PhrasingContent {
+  const size = kind === 'video' ? embedSize(node.alias) : undefined;
+  const type = mediaType(name);
+  return {
+    type: 'wikiLink', embed: true, raw: node.raw, target: node.target, value: name, position: node.position,
+    data: {
+      hName: kind,
+      hProperties: { controls: true, preload: 'metadata', ...(size ? { width: size.width, ...(size.height ? { height: size.height } : {}) } : {}) },
+      hChildren: [
+        { type: 'element', tagName: 'source', properties: { src: href, ...(type ? { type } : {}) }, children: [] },
+        { type: 'element', tagName: 'a', properties: { href, className: ['wikilink', 'wikilink-attachment'] }, children: [{ type: 'text', value: node.alias && !size ? node.alias : name }] },
+      ],
+    },
+  } as WikiLink;
+}
+
 function link(url: string, text: string, className: string[], title?: string): Link {
   return { type: 'link', url, title: title ?? null, children: [{ type: 'text', value: text }], data: { hProperties: { className } } };
 }
 
 /** `![[diagram.png]]`, `![[diagram.png|300]]` (width) or `![[diagram.png|alt text]]`, relative to the note. */
 function image(node: WikiLink, src: string): Image {
-  const size = node.alias?.match(/^(\d+)(?:x(\d+))?$/);
+  const size = embedSize(node.alias);
   const alt = size ? src.split('/').pop()!.replace(/\.[^.]+$/, '') : (node.alias ?? src.split('/').pop()!.replace(/\.[^.]+$/, ''));
   return {
     type: 'image',
     url: encodeURI(src),
     alt,
     position: node.position,
-    ...(size ? { data: { hProperties: { width: size[1], ...(size[2] ? { height: size[2] } : {}) } } } : {}),
+    ...(size ? { data: { hProperties: { width: size.width, ...(size.height ? { height: size.height } : {}) } } } : {}),
   };
 }

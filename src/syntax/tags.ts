@@ -7,7 +7,11 @@
  */
 import type { Literal, Root } from 'mdast';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
-import { normalizeTag } from '../lib/frontmatter.ts';
+
+/** Case-folds a tag and drops a leading `#`, so `#Python`, `Python` and `python` are one tag. */
+export function normalizeTag(tag: string): string {
+  return tag.trim().replace(/^#/, '').trim().toLowerCase().replace(/\s+/g, '-');
+}
 
 /** An inline `#tag` as written; `tag` is case-folded (`#Python` and `#python` are one tag). */
 export interface InlineTag extends Literal {

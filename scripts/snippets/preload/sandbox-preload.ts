@@ -3,7 +3,9 @@
 //    advances by the author's real delay, so the critical path of delays is computed exactly;
 // 2. guards the network: connections only to loopback and the fixture hosts, others are blocked and traced;
 // 3. records a trace (JSON lines on the pipe SNIPPET_TRACE_FD, which the program cannot rewind or
-//    delete): virtual clock, HTTP requests in flight, permission denials, CPU and wall time.
+//    delete): virtual clock, HTTP requests in flight, permission denials, CPU and wall time;
+// 4. records spans for the timeline diagrams ({span}: timers, HTTP requests, worker-pool jobs), each
+//    with the thread it ran on and its start and end (virtual clock for timers, real clock for all).
 import { writeSync } from 'node:fs';
 import { subscribe } from 'node:diagnostics_channel';
 import { syncBuiltinESMExports } from 'node:module';
@@ -12,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import timers from 'node:timers';
 import timersPromises from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { getEnvironmentData, isMainThread, setEnvironmentData, threadId } from 'node:worker_threads';
+import workerThreads, { getEnvironmentData, isMainThread, setEnvironmentData, threadId } from 'node:worker_threads';
 
 type Fn = (...args: unknown[]) => unknown;
 const env = process.env;
@@ -28,6 +30,28 @@ const record = (fields: Record<string, unknown>) => {
     writeSync(traceFd, `${JSON.stringify({ thread: threadId, ...fields })}\n`);
   } catch { /* the check stopped listening */ }
 };
+
+/** Real time in ms, comparable across threads (each worker has its own `performance.now()` origin). */
+const realNow = () => performance.timeOrigin + performance.now();
+/** One unit of work for the timeline: kind, label, and its start/end on the real (`t`) and virtual (`v`) clocks. */
+const span = (kind: string, label: string, t0: number, v0?: number, v1?: number) =>
+  record({ span: kind, label, t0, t1: realNow(), ...(v0 === undefined ? {} : { v0, v1 }) });
+/**
+ * The timeline's clock (ms of the author's time): the author's delays as on the virtual clock, plus
+ * each HTTP request's fixture latency (SNIPPET_LATENCY_MS="host:ms,…", the fixture web's per-site
+ * latency before scaling), taken in the order the run made the requests. Kept apart from `vnow`,
+ * which is the critical path of delays that `@elapsed` is checked against.
+ */
+let tnow = Number(getEnvironmentData('snippets:tnow') ?? 0);
+const advanceT = (end: number) => {
+  if (end <= tnow) return;
+  tnow = end;
+  setEnvironmentData('snippets:tnow', tnow);
+};
+const latencyOf = new Map((env.SNIPPET_LATENCY_MS ?? '').split(',').filter(Boolean).map((kv) => {
+  const i = kv.lastIndexOf(':');
+  return [kv.slice(0, i), Number(kv.slice(i + 1))] as const;
+}));
 
 // ---- virtual clock ------------------------------------------------------------------------------
 // A worker starts at the virtual time its parent had when it was created (environment data is
@@ -60,13 +84,27 @@ const internalCaller = (): boolean => {
   return /\(node:|at node:/.test(caller);
 };
 
+/** The function that set a timer (`sayAfter`), from the same stack depth as `internalCaller`, for labels. */
+const callerName = (): string => {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 4;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  const m = /^\s*at (?:async )?([\w$.]+) \(/.exec(stack.split('\n')[3] ?? '');
+  return m && !/^(Object|Module|file)\b/.test(m[1]!) ? `${m[1]!.replace(/^.*\./, '')}: ` : '';
+};
+
 // Unref'd timers do not advance the clock either: the program is not waiting for them.
 function scaledSetTimeout(this: unknown, callback: Fn, delay?: number, ...args: unknown[]) {
   if (typeof callback !== 'function' || internalCaller()) return (realSetTimeout as Fn)(callback, delay, ...args);
   const d = ms(delay);
-  const vend = vnow + d;
+  const [vend, t0, who, s0] = [vnow + d, realNow(), callerName(), tnow];
   const t: NodeJS.Timeout = realSetTimeout(function (this: unknown, ...a: unknown[]) {
-    if (t.hasRef()) advance(vend);
+    if (t.hasRef()) {
+      advance(vend);
+      advanceT(s0 + d);
+      span('timer', `${who}setTimeout ${d / 1000} s`, t0, s0, s0 + d);
+    }
     return callback.apply(this, a);
   }, d * scale, ...args);
   return t;
@@ -86,9 +124,13 @@ function scaledSetInterval(this: unknown, callback: Fn, delay?: number, ...args:
 function promiseSetTimeout<T>(delay?: number, value?: T, options?: { ref?: boolean; signal?: AbortSignal }) {
   if (internalCaller()) return realP.setTimeout(delay, value, options);
   const d = ms(delay);
-  const vend = vnow + d;
+  const [vend, t0, who, s0] = [vnow + d, realNow(), callerName(), tnow];
   return realP.setTimeout(d * scale, value, options).then((v) => {
-    if (options?.ref !== false) advance(vend);
+    if (options?.ref !== false) {
+      advance(vend);
+      advanceT(s0 + d);
+      span('timer', `${who}sleep ${d / 1000} s`, t0, s0, s0 + d);
+    }
     return v;
   });
 }
@@ -102,8 +144,12 @@ async function* promiseSetInterval<T>(delay?: number, value?: T, options?: { ref
   }
 }
 function schedulerWait(delay: number, options?: { signal?: AbortSignal }) {
-  const vend = vnow + ms(delay);
-  return realP.wait(ms(delay) * scale, options).then(() => advance(vend));
+  const [vend, t0, s0] = [vnow + ms(delay), realNow(), tnow];
+  return realP.wait(ms(delay) * scale, options).then(() => {
+    advance(vend);
+    advanceT(s0 + ms(delay));
+    span('timer', `wait ${ms(delay) / 1000} s`, t0, s0, s0 + ms(delay));
+  });
 }
 Object.defineProperty(scaledSetTimeout, promisify.custom, { value: promiseSetTimeout });
 
@@ -119,11 +165,49 @@ timersPromises.scheduler.wait = schedulerWait as typeof timersPromises.scheduler
 const realWait = Atomics.wait;
 Atomics.wait = function (typedArray: Int32Array | BigInt64Array, index: number, value: never, timeout?: number) {
   if (timeout === undefined || !Number.isFinite(timeout)) return realWait(typedArray as Int32Array, index, value, timeout);
-  const vend = vnow + ms(timeout);
+  const [vend, t0, s0] = [vnow + ms(timeout), realNow(), tnow];
   const result = realWait(typedArray as Int32Array, index, value, ms(timeout) * scale);
-  if (result === 'timed-out') advance(vend);
+  if (result === 'timed-out') {
+    advance(vend);
+    advanceT(s0 + ms(timeout));
+    span('timer', `blocking sleep ${ms(timeout) / 1000} s`, t0, s0, s0 + ms(timeout));
+  }
   return result;
 } as typeof Atomics.wait;
+
+// ---- worker-pool jobs (tinypool / piscina protocol: a message with a `taskId`, answered by one) --
+// A job starts when a worker receives the task and ends when it posts the answer; both are seen
+// here, in the worker, whichever way the pool delivers the message (event or receiveMessageOnPort).
+if (!isMainThread) {
+  const jobs = new Map<unknown, [number, string]>();
+  const taskOf = (m: unknown) => (typeof m === 'object' && m !== null && 'taskId' in m ? (m as { taskId: unknown }).taskId : undefined);
+  // Label: the task's argument when it is a plain value (`run(5000003)`), else its number.
+  const received = (m: unknown) => {
+    const id = taskOf(m);
+    if (id === undefined) return;
+    const task = (m as { task?: unknown }).task;
+    jobs.set(id, [realNow(), ['number', 'string', 'bigint'].includes(typeof task) ? `run(${String(task).slice(0, 24)})` : `job ${String(id)}`]);
+  };
+  const proto = workerThreads.MessagePort.prototype as unknown as Record<string, Fn>;
+  const realOn = proto.on!;
+  proto.on = proto.addListener = function (this: unknown, event: unknown, listener: unknown) {
+    if (event !== 'message' || typeof listener !== 'function') return realOn.call(this, event, listener);
+    return realOn.call(this, event, function (this: unknown, m: unknown) { received(m); return (listener as Fn).call(this, m); });
+  };
+  const realPost = proto.postMessage!;
+  proto.postMessage = function (this: unknown, m: unknown, ...rest: unknown[]) {
+    const id = taskOf(m);
+    const job = id === undefined ? undefined : jobs.get(id);
+    if (job !== undefined) { jobs.delete(id); span('job', job[1], job[0]); }
+    return realPost.call(this, m, ...rest);
+  };
+  const realReceive = workerThreads.receiveMessageOnPort;
+  workerThreads.receiveMessageOnPort = (port) => {
+    const entry = realReceive(port);
+    if (entry) received(entry.message);
+    return entry;
+  };
+}
 
 // ES modules importing `{ setTimeout } from 'node:timers/promises'` must see the patched functions.
 syncBuiltinESMExports();
@@ -163,6 +247,31 @@ for (const scope of ['fs', 'child', 'worker', 'addon', 'wasi']) {
 let requests = 0;
 let inFlight = 0;
 let maxInFlight = 0;
+/** Start of each request in flight, for its span: undici request objects and node:http ClientRequests. */
+const opened = new WeakMap<object, [number, string, number, number]>();
+const requestLabel = (r: { origin?: unknown; path?: unknown; method?: unknown; host?: unknown; protocol?: unknown }) => {
+  const origin = typeof r.origin === 'string' ? r.origin : `${String(r.protocol ?? 'http:')}//${String(r.host ?? '')}`;
+  return `${String(r.method ?? 'GET')} ${origin.replace(/:(80|443)$/, '')}${String(r.path ?? '/')}`;
+};
+const opening = (message: unknown) => {
+  const r = (message as { request?: object }).request;
+  if (r) {
+    const label = requestLabel(r as never);
+    const host = /\/\/([^/:]+)/.exec(label)?.[1] ?? '';
+    opened.set(r, [realNow(), label, tnow, latencyOf.get(host) ?? 0]);
+  }
+  started();
+};
+const closing = (message: unknown) => {
+  const r = (message as { request?: object }).request;
+  const o = r && opened.get(r);
+  if (r && o) {
+    opened.delete(r);
+    advanceT(o[2] + o[3]);
+    span('request', o[1], o[0], o[2], o[2] + o[3]);
+  }
+  ended();
+};
 const started = () => {
   requests++;
   if (++inFlight > maxInFlight) {
@@ -171,12 +280,12 @@ const started = () => {
   }
 };
 const ended = () => { inFlight = Math.max(0, inFlight - 1); };
-subscribe('undici:request:create', started);
-subscribe('undici:request:trailers', ended);
-subscribe('undici:request:error', ended);
-subscribe('http.client.request.start', started);
-subscribe('http.client.response.finish', ended);
-subscribe('http.client.request.error', ended);
+subscribe('undici:request:create', opening);
+subscribe('undici:request:trailers', closing);
+subscribe('undici:request:error', closing);
+subscribe('http.client.request.start', opening);
+subscribe('http.client.response.finish', closing);
+subscribe('http.client.request.error', closing);
 
 process.on('exit', () => {
   const cpu = process.cpuUsage();
