@@ -7,8 +7,14 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childPidOf, INSIDE, INSIDE_CA, jailArgv, treeStats, type JailContext } from './jail.ts';
 
-/** Processes and threads a Python original may have: a fork bomb stops here. */
-const NPROC = 64;
+/**
+ * Python's limits. The kernel counts threads as processes, and a note runs a 5,000-worker thread
+ * pool: the rlimit is a backstop, and a watchdog stops the run at {@link MAX_PROCESSES} processes
+ * (a fork bomb) or {@link RSS_MIB} of resident memory summed over the tree (shared pages counted per process).
+ */
+const NPROC = 6000;
+const MAX_PROCESSES = 32;
+const RSS_MIB = 4096;
 import { fileURLToPath } from 'node:url';
 import { spanOf, type RawSpan } from './traces.ts';
 
@@ -97,7 +103,7 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
         { src: tmp, dest: join(INSIDE.root, 'snippet') },
         { src: o.jail.caFile, dest: INSIDE_CA },
       ],
-      limits: { cpuSeconds, nproc: 128, fileMiB: 16, tmpMiB: 64, nofile: 512, addressSpaceMiB: 2048 },
+      limits: { cpuSeconds, nproc: NPROC, fileMiB: 16, tmpMiB: 64, nofile: 512, addressSpaceMiB: 65536 },
       argv: [o.python, ...args],
     })
     : [o.python, ...args];
@@ -131,9 +137,14 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; kill(); }, o.timeoutMs);
   let processes = 0;
+  let memoryExceeded = false;
   const watchdog = setInterval(() => {
     const init = childPidOf(info);
-    if (init) processes = Math.max(processes, treeStats(init).processes);
+    if (!init) return;
+    const tree = treeStats(init);
+    processes = Math.max(processes, tree.processes);
+    if (tree.rssMiB > RSS_MIB) memoryExceeded = true;
+    if (processes >= MAX_PROCESSES || memoryExceeded) kill();
   }, 100);
   let spawnError: string | undefined;
   const [exitCode, signal] = await new Promise<[number | null, string | null]>((res) => {
@@ -165,9 +176,9 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   }
   // The process died of a kernel limit (the sandbox inits exit with the program's status + 128).
   const died = signal ?? (exitCode !== null && exitCode > 128 ? ({ 137: 'SIGKILL', 152: 'SIGXCPU', 153: 'SIGXFSZ' } as Record<number, string>)[exitCode] : undefined);
-  const limit = died === 'SIGXCPU' ? 'CPU time'
+  const limit = memoryExceeded ? 'memory' : processes >= MAX_PROCESSES ? 'number of processes' : died === 'SIGXCPU' ? 'CPU time'
     : died === 'SIGXFSZ' || /File too large|No space left on device/.test(errors) ? 'file size / disk space'
-    : processes >= NPROC - 4 || /BlockingIOError: \[Errno 11\]|can't start new thread|Resource temporarily unavailable/.test(errors) ? 'number of processes'
+    : /BlockingIOError: \[Errno 11\]|can't start new thread|Resource temporarily unavailable/.test(errors) ? 'number of processes'
     : /MemoryError/.test(errors) ? 'address space'
     : undefined;
   return {
