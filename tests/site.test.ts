@@ -103,7 +103,7 @@ describe('frontmatter dialects on a built fixture vault', () => {
   });
 
   test('notes folder listing has every published note', () => {
-    const ids = readdirSync(site.outDir).filter((d) => existsSync(join(site.outDir, d, 'index.html')) && !['notes', 'concepts', 'tags'].includes(d));
+    const ids = readdirSync(site.outDir).filter((d) => existsSync(join(site.outDir, d, 'index.html')) && !['notes', 'concepts', 'tags', 'study'].includes(d));
     expect(ids.sort()).toEqual(['different-h1', 'hugo-note', 'jekyll-note', 'obsidian-note', 'plain-note', 'untitled_note']);
   });
 });

@@ -19,6 +19,7 @@ describe('note ids (URL paths)', () => {
     ['Tags/asyncio.md', 'tags-note/asyncio', true],
     ['notes.md', 'notes-note', true],
     ['concepts.md', 'concepts-note', true],
+    ['Study.md', 'study-note', true],
     ['404.md', '404-note', true],
     ['guides/index.md', 'guides/index-note', true],
     ['guides/tags.md', 'guides/tags', false],

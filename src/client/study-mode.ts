@@ -88,6 +88,14 @@ class StudyMode extends HTMLElement {
       blank.append(ghostOf(mark));
       blank.addEventListener('click', () => this.#reveal(blank, blank.getAttribute('aria-expanded') !== 'true'));
       mark.before(blank);
+      // The revealed words themselves hide again on click (links inside keep working); the
+      // blank, now a thin tab before them, stays the keyboard's way back.
+      mark.addEventListener('click', (event) => {
+        if (document.documentElement.dataset.study !== 'on' || blank.getAttribute('aria-expanded') !== 'true') return;
+        if ((event.target as Element).closest('a')) return;
+        this.#reveal(blank, false);
+        blank.focus();
+      });
       this.#toggles.push(blank);
     });
     content.querySelectorAll('.qa-card').forEach((card, i) => {

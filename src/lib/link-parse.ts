@@ -44,8 +44,17 @@ export function headingAnchors(tree: Root, note?: Pick<VaultNote, 'data'>): Map<
  * slug of the heading's rendered text, as the page computes its ids (`_future_` → `future`).
  */
 export function headingKey(heading: string): string {
-  return slugify(renderedText(heading.split('#').pop()!.trim()));
+  const last = heading.split('#').pop()!.trim();
+  let key = headingKeys.get(last);
+  if (key === undefined) {
+    // Most headings in links are plain words: skip the parse when nothing in them is Markdown.
+    key = slugify(/[\\`*_[\]<>&$%=~!]/.test(last) ? renderedText(last) : last);
+    if (headingKeys.size > 10_000) headingKeys.clear();
+    headingKeys.set(last, key);
+  }
+  return key;
 }
+const headingKeys = new Map<string, string>();
 
 /** The sentence around `text[start, end)`: back to the previous `. `, on to the next `.`, at most ~`max` characters. */
 export function sentenceAround(text: string, start: number, end: number, max = 240): Context {

@@ -48,9 +48,6 @@ const EXTRA_TAGS = [
   'figure', // image placeholders (remark-images)
   'figcaption',
   'code-tabs', // Python / TypeScript tabs around each Python block (remark-code-tabs)
-  'audio', // ![[talk.ogg]] / ![[demo.mp4]] attachment embeds (remark-wikilinks)
-  'video',
-  'source',
 ] as const;
 
 /** Classes of <a> from remark-wikilinks (src/plugins/remark-wikilinks.ts) and remark-tags. */
@@ -92,9 +89,7 @@ export const sanitizeSchema: Schema = {
     // GitHub's schema allows one class on <a>; add the classes remark-wikilinks and remark-tags emit.
     a: [...(defaults.a ?? []).filter((d) => !(Array.isArray(d) && d[0] === 'className')), 'hrefLang', ['className', 'data-footnote-backref', ...LINK_CLASSES]],
     img: [...(defaults.img ?? []), 'alt', 'loading', 'decoding'],
-    audio: ['src', 'controls', 'preload'],
-    video: ['src', 'controls', 'preload', 'width', 'height'],
-    source: ['src', 'type'],
+
     // `language-math math-inline` (remark-math) is covered by the generic className.
   },
   protocols: {

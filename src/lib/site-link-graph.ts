@@ -57,14 +57,16 @@ export function siteLinkGraph(): LinkGraph {
 
 /**
  * What rendered note HTML depends on beyond the note's own file: every name, title, alias and
- * heading anchor (link targets), the policy, and the text of embedded notes. Astro caches rendered
+ * heading anchor and block id (link targets), every attachment path, the policy, and the text of embedded notes. Astro caches rendered
  * notes by their own file contents; when this changes, the cache must go (see link-report).
  */
 export function renderSignature(graph: LinkGraph): string {
   const hash = createHash('sha256');
   hash.update(graph.unresolvedPolicy);
-  for (const { note, anchors } of graph.notes.values()) {
-    hash.update(`\n${note.id}\t${note.path}\t${note.data.title}\t${note.data.titleSource}\t${note.data.aliases.join('\t')}\t${[...anchors].join(' ')}`);
+  // Attachments decide where `![[x.png]]` points: adding or moving one changes other notes' HTML.
+  hash.update(graph.assets.join('\n'));
+  for (const { note, anchors, blockIds } of graph.notes.values()) {
+    hash.update(`\n${note.id}\t${note.path}\t${note.data.title}\t${note.data.titleSource}\t${note.data.aliases.join('\t')}\t${[...anchors].join(' ')}\t${[...blockIds].join(' ')}`);
     if (graph.embedded.has(note.id)) hash.update(note.body);
   }
   return hash.digest('hex');

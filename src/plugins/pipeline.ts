@@ -13,6 +13,7 @@ import { rehypeKatexNotes } from './rehype-katex-notes.ts';
 import { rehypeFootnotePopovers } from './rehype-footnote-popovers.ts';
 import { rehypeBlockIds } from './rehype-block-ids.ts';
 import { rehypeRawImages } from './rehype-raw-images.ts';
+import { rehypeAttachmentMedia } from './rehype-attachment-media.ts';
 import { rehypeTimelines } from './rehype-timelines.ts';
 import { rehypeMermaid } from './rehype-mermaid.ts';
 
@@ -49,6 +50,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeBlockIds,
   // Raw `<img>` with a missing file: the same placeholder as a missing Markdown image.
   rehypeRawImages,
+  // ![[talk.ogg]] / ![[demo.mp4]] players (notes may not write <audio>/<video> themselves).
+  rehypeAttachmentMedia,
   rehypeKatexNotes,
   rehypeFootnotePopovers,
   // Execution timelines from the snippet check's traces, where src/data/diagrams.json puts them.

@@ -213,25 +213,22 @@ function blockOf(content: RootContent[], id: string): RootContent[] {
   return found;
 }
 
-/** `![[talk.ogg]]` / `![[demo.mp4|640]]`: a player with controls and a download link as fallback. */
+/**
+ * `![[talk.ogg]]` / `![[demo.mp4|640]]`: a marked link to the file, which rehype-attachment-media
+ * turns into a player with controls after the sanitizer (notes' own raw `<audio>`/`<video>` stay banned).
+ */
 function media(kind: 'audio' | 'video', href: string, node: WikiLink, name: string): PhrasingContent {
   const size = kind === 'video' ? embedSize(node.alias) : undefined;
   const type = mediaType(name);
-  return {
-    type: 'wikiLink', embed: true, raw: node.raw, target: node.target, value: name, position: node.position,
-    data: {
-      hName: kind,
-      hProperties: { controls: true, preload: 'metadata', ...(size ? { width: size.width, ...(size.height ? { height: size.height } : {}) } : {}) },
-      hChildren: [
-        { type: 'element', tagName: 'source', properties: { src: href, ...(type ? { type } : {}) }, children: [] },
-        { type: 'element', tagName: 'a', properties: { href, className: ['wikilink', 'wikilink-attachment'] }, children: [{ type: 'text', value: node.alias && !size ? node.alias : name }] },
-      ],
-    },
-  } as WikiLink;
+  return link(href, node.alias && !size ? node.alias : name, ['wikilink', 'wikilink-attachment'], undefined, {
+    dataNoteMedia: kind,
+    ...(type ? { dataMediaType: type } : {}),
+    ...(size ? { dataWidth: size.width, ...(size.height ? { dataHeight: size.height } : {}) } : {}),
+  });
 }
 
-function link(url: string, text: string, className: string[], title?: string): Link {
-  return { type: 'link', url, title: title ?? null, children: [{ type: 'text', value: text }], data: { hProperties: { className } } };
+function link(url: string, text: string, className: string[], title?: string, extra: Record<string, string> = {}): Link {
+  return { type: 'link', url, title: title ?? null, children: [{ type: 'text', value: text }], data: { hProperties: { className, ...extra } } };
 }
 
 /** `![[diagram.png]]`, `![[diagram.png|300]]` (width) or `![[diagram.png|alt text]]`, relative to the note. */

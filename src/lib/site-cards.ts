@@ -1,0 +1,31 @@
+/**
+ * The site's study decks: every note's cards, extracted once per link graph (so once per build,
+ * and again under `astro dev` when a note changes). Only notes that can hold cards are parsed.
+ */
+import { extractCards } from './cards.ts';
+import type { NoteDeck } from './deck-json.ts';
+import type { LinkGraph } from './link-graph.ts';
+import { siteLinkGraph } from './site-link-graph.ts';
+import { mayHaveCards, parseStudyTree } from './study-parse.ts';
+
+const decks = new WeakMap<LinkGraph, NoteDeck[]>();
+
+/** Notes with at least one card, in note order, with their tags. */
+export function decksOf(graph: LinkGraph): NoteDeck[] {
+  let found = decks.get(graph);
+  if (!found) {
+    found = [];
+    for (const { note, tags } of graph.notes.values()) {
+      if (!mayHaveCards(note.body)) continue;
+      const cards = extractCards(parseStudyTree(note.body), note).map((c) => ({ ...c, line: c.line + note.bodyLine - 1 }));
+      if (cards.length > 0) found.push({ id: note.id, title: note.data.title, tags, cards });
+    }
+    decks.set(graph, found);
+  }
+  return found;
+}
+
+/** The decks of the site's notes folder. */
+export function siteDecks(): NoteDeck[] {
+  return decksOf(siteLinkGraph());
+}

@@ -1,0 +1,22 @@
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { transformCards } from '../syntax/cards.ts';
+import { parseNote } from '../syntax/grammar.ts';
+import { transformMarks } from '../syntax/marks.ts';
+
+/**
+ * A note body parsed with the note grammar (`parseNote`), then its study constructs as the page
+ * renders them: question/answer cards (`qaCard`), then `==highlights==` (`mark`).
+ */
+export function parseStudyTree(body: string): Root {
+  const file = new VFile({ value: body });
+  const tree = parseNote(body, file);
+  transformCards(tree, file);
+  transformMarks(tree, file);
+  return tree;
+}
+
+/** Cheap test before parsing: only a note with `==` or a card separator can hold study cards. */
+export function mayHaveCards(body: string): boolean {
+  return body.includes('==') || (body.includes('<br') && /&#(?:10|x0*a);/i.test(body));
+}
