@@ -1,7 +1,9 @@
 // npm run check:snippets — proves every Python block in notes/ has a TypeScript translation that
 // type-checks, runs sandboxed under Node and prints what the note says; the Python original runs
-// against the same fixture web for parity. Options: see `--help`. Last line: the summary.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// against the same fixture web for parity. Every run of contributed code (translation or Python
+// original) happens inside the OS sandbox (snippets/jail.ts); without it the check refuses to run
+// unless told `--weak-sandbox`, and never on CI. Options: see `--help`. Last line: the summary.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +32,8 @@ const { values: opt } = parseArgs({
     python: { type: 'string', default: '/usr/bin/python3' },
     'no-python': { type: 'boolean' },
     'fresh-python': { type: 'boolean' },
-    'no-netns': { type: 'boolean' },
+    'weak-sandbox': { type: 'boolean' },
+    permissions: { type: 'string' },
     bench: { type: 'boolean' },
     help: { type: 'boolean' },
   },
@@ -38,13 +41,28 @@ const { values: opt } = parseArgs({
 if (opt.help) {
   console.log(`usage: node scripts/check-snippets.ts [--notes DIR] [--results FILE | --no-results] [--scale 0.1]
   [--latency-ms 100] [--timeout-ms 15000] [--python-timeout-ms 60000] [--heap-mib 256] [--rss-mib 512]
-  [--jobs N] [--python /usr/bin/python3] [--no-python] [--fresh-python] [--no-netns] [--bench]`);
+  [--jobs N] [--python /usr/bin/python3] [--no-python] [--fresh-python] [--permissions FILE] [--bench]
+  [--weak-sandbox]  run untrusted code WITHOUT the OS sandbox (no bubblewrap here); refused on CI`);
   process.exit(0);
 }
 
 const started = performance.now();
-const probe = process.env[NETNS_ENV] || opt['no-netns'] ? undefined : probeNetns();
-const unavailable = probe && 'reason' in probe ? probe.reason : undefined;
+const onCi = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
+const weak = Boolean(opt['weak-sandbox']);
+if (weak && onCi) refuse('--weak-sandbox is refused on CI (CI is set): CI runs strangers\' code only inside the sandbox');
+const probe = process.env[NETNS_ENV] || weak ? undefined : probeNetns();
+if (probe && 'reason' in probe) refuse(`no network namespace: ${probe.reason}`);
+
+/** Stops before running anything: the sandbox cannot be set up and nobody asked for less. */
+function refuse(reason: string): never {
+  console.error([
+    `sandbox: UNAVAILABLE: ${reason}`,
+    '  The snippet check runs contributors\' code (translations and Python originals) and does not run it unsandboxed.',
+    '  It needs Linux, bubblewrap (apt-get install bubblewrap), and root or unprivileged user namespaces.',
+    `  ${onCi ? 'On CI there is no fallback: install what .ci/run installs.' : 'To run it anyway under Node\'s permission model only (weak, your machine at risk): npm run check:snippets -- --weak-sandbox'}`,
+  ].join('\n'));
+  process.exit(2);
+}
 
 if (probe && 'flags' in probe) {
   // Re-run this check inside an isolated network namespace; its exit code is ours.
@@ -69,6 +87,9 @@ async function check(): Promise<number> {
   const { makeFixtureTls } = await import('./snippets/tls-ca.ts');
   const { typecheck } = await import('./snippets/typecheck.ts');
   const { killAll } = await import('./snippets/children.ts');
+  const { probeJail, uidPool, writeJailEtc } = await import('./snippets/jail.ts');
+  const { fixtureHostsFile } = await import('./snippets/netns.ts');
+  const { decide, PERMISSIONS_FILE, readGrants } = await import('./snippets/permissions.ts');
   const notesDir = opt.notes ? resolve(opt.notes) : defaultNotesDir;
   const inNetns = Boolean(process.env[NETNS_ENV]);
   const scale = Number(opt.scale);
@@ -79,6 +100,12 @@ async function check(): Promise<number> {
   const cores = availableParallelism();
   const jobs = Number(opt.jobs ?? Math.max(4, cores * 3));
   const tmpRoot = mkdtempSync(join(tmpdir(), 'snippets-'));
+  const jailProbe = weak ? undefined : probeJail(tmpRoot);
+  if (jailProbe && 'reason' in jailProbe) {
+    rmSync(tmpRoot, { recursive: true, force: true });
+    refuse(jailProbe.reason);
+  }
+  const jailMode = jailProbe && 'mode' in jailProbe ? jailProbe.mode : undefined;
   // Stopped from outside: take every translation and Python original down with us.
   process.on('exit', killAll);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -94,10 +121,16 @@ async function check(): Promise<number> {
 
   console.log(inNetns
     ? `network: isolated namespace (${process.env[NETNS_ENV]}; loopback only; fixture hosts resolve to the local fixture web via /etc/hosts)`
-    : `network: WEAKER FALLBACK, no network namespace (${unavailable ?? '--no-netns'}): translations are guarded by the preload only (fixture hosts remapped, other connections blocked in JS); Python originals are NOT isolated`);
+    : 'network: WEAKER FALLBACK, no network namespace (--weak-sandbox): translations are guarded by the preload only (fixture hosts remapped, other connections blocked in JS); Python originals are NOT isolated');
+  console.log(jailMode
+    ? `sandbox: bubblewrap (${jailMode === 'setpriv' ? 'a fresh unprivileged uid per run' : 'an unprivileged uid in a user namespace'}, no capabilities; read-only: interpreter, node_modules, the translation's folder; private /tmp; cleared environment; limits on time, CPU, memory, processes, file size, open files)`
+    : '!!! sandbox: NONE (--weak-sandbox): contributors\' code runs as you, with your files; only Node\'s permission model guards translations !!!');
   console.log(`time scale ${scale} (1 s of the author's delays = ${1000 * scale} ms), fixture latency ${latencyMs} ms × scale, ${jobs} jobs on ${cores} cores`);
 
   const plan = collectPlan(notesDir, notesDisplayDir);
+  const permissionsFile = opt.permissions ? resolve(opt.permissions) : PERMISSIONS_FILE;
+  const grants = readGrants(permissionsFile);
+  for (const t of plan.translations) t.granted = decide(t.path, t.allow, grants).granted;
   const typesPromise = timed(() => typecheck({ node: process.execPath, root, notesDir, tmpDir: tmpRoot }));
   const tls = makeFixtureTls(tmpRoot, FIXTURE_HOSTS);
   let fixture = await startFixtureWeb({ latencyMs: latencyMs * scale, httpPort: inNetns ? 80 : 0, httpsPort: inNetns ? 443 : 0, key: tls.key, cert: tls.cert });
@@ -109,21 +142,25 @@ async function check(): Promise<number> {
     ...(inNetns ? {} : { SNIPPET_PORT_MAP: `80:${f.httpPort},443:${f.httpsPort}` }),
   });
   const env = childEnv(fixture);
+  const uids = uidPool(jobs * 2);
+  const jail = jailMode
+    ? { mode: jailMode, etc: writeJailEtc(join(tmpRoot, 'etc'), fixtureHostsFile(FIXTURE_HOSTS), uids.uids), caFile: tls.caFile, uids }
+    : undefined;
 
-  const runnable = plan.translations.filter((t) => t.block && t.mode === 'run');
+  const runnable = plan.translations.filter((t) => t.block && t.mode === 'run' && !t.symlinks);
   const pythonRuns = new Map<string, Promise<PythonRunResult>>();
   const nodeRuns = new Map<TranslationFile, Promise<SandboxResult>>();
   const limit = pool(jobs);
-  const cache = new PythonCache(root, { python: opt.python, scale, latencyMs, inNetns }, Boolean(opt['fresh-python']));
+  const cache = new PythonCache(root, { python: opt.python, scale, latencyMs, inNetns, jailMode }, Boolean(opt['fresh-python']));
   if (!opt['no-python']) {
     for (const t of runnable) {
       const b = t.block!;
       if (pythonRuns.has(b.hash)) continue;
-      pythonRuns.set(b.hash, cache.get(b.hash, () => limit(() => runPython({ code: b.code, session: b.session, python: opt.python!, timeScale: scale, timeoutMs: Number(opt['python-timeout-ms']), env, tmpRoot }))));
+      pythonRuns.set(b.hash, cache.get(b.hash, () => limit(() => runPython({ code: b.code, session: b.session, python: opt.python!, timeScale: scale, timeoutMs: Number(opt['python-timeout-ms']), env, tmpRoot, jail }))));
     }
   }
   for (const t of runnable) {
-    nodeRuns.set(t, limit(() => runSandboxed({ file: t.abs, allow: t.allow, node: process.execPath, root, timeScale: scale, timeoutMs, heapMiB, rssMiB, env, tmpRoot })));
+    nodeRuns.set(t, limit(() => runSandboxed({ file: t.abs, folder: t.folder, allow: t.granted ?? [], jail, node: process.execPath, root, timeScale: scale, timeoutMs, heapMiB, rssMiB, env, tmpRoot })));
   }
   const [types, typeMs] = await typesPromise;
   const runs = new Map<TranslationFile, SandboxResult>();
@@ -135,7 +172,7 @@ async function check(): Promise<number> {
   const fixtureStats = { ...fixture.stats };
 
   const typesOf = (t: TranslationFile, all: readonly TypeDiagnostic[]) => all.filter((d) => d.file === t.abs);
-  const options = { timeoutMs, heapMiB, rssMiB, elapsedTolerance: 0.25, cores };
+  const options = { timeoutMs, heapMiB, rssMiB, elapsedTolerance: 0.25, cores, pythonTimeoutMs: Number(opt['python-timeout-ms']), permissionsFile: relative(process.cwd(), permissionsFile) };
   const outcomes: Outcome[] = plan.translations.map((t) => {
     const skip = opt['no-python'] ? '--no-python'
       : t.mode === 'fragment' ? 'fragment: the Python block is incomplete, nothing to run'
@@ -163,7 +200,7 @@ async function check(): Promise<number> {
     const benchEnv = childEnv(fixture);
     const b0 = performance.now();
     for (const t of runnable) {
-      await runSandboxed({ file: t.abs, allow: t.allow, node: process.execPath, root, timeScale: 1, timeoutMs: 120_000, heapMiB, rssMiB, env: benchEnv, tmpRoot });
+      await runSandboxed({ file: t.abs, folder: t.folder, allow: t.granted ?? [], jail, node: process.execPath, root, timeScale: 1, timeoutMs: 120_000, heapMiB, rssMiB, env: benchEnv, tmpRoot });
     }
     const sequentialMs = performance.now() - b0;
     bench = `bench: ${runnable.length} translations one after another at real delays took ${(sequentialMs / 1000).toFixed(1)} s; the check ran them in ${(runsDoneMs / 1000).toFixed(1)} s: ${(sequentialMs / runsDoneMs).toFixed(1)}× faster`;
@@ -179,7 +216,7 @@ async function check(): Promise<number> {
       const block = o.t.block?.hash;
       // Only complete, passing runs: a timed-out or failing run would draw a partial picture.
       const nodeOk = o.run && o.status === 'checked';
-      const pythonOk = o.python && !o.python.skipped && !o.python.timedOut && !o.python.error && o.python.exitCode === 0;
+      const pythonOk = o.python && !o.python.skipped && !o.python.timedOut && !o.python.error && !o.python.limit && !o.python.violations?.length && o.python.exitCode === 0;
       for (const tr of [nodeOk && toTrace(o.run!.spans, o.t.path, 'node', block), pythonOk && toTrace(o.python!.spans ?? [], o.t.path, 'python', block)]) {
         // A trace of thousands of bars (5,000 thread-pool jobs) draws nothing readable: not kept.
         if (tr && tr.spans.length <= 1000) saved[saveTrace(dir, tr)]++;
@@ -192,7 +229,9 @@ async function check(): Promise<number> {
   if (resultsPath) {
     try {
       mkdirSync(dirname(resultsPath), { recursive: true });
-      writeFileSync(resultsPath, `${JSON.stringify(resultsJson(outcomes, scale), null, 2)}\n`);
+      let previous = {};
+      try { if (existsSync(resultsPath)) previous = JSON.parse(readFileSync(resultsPath, 'utf8')) as typeof previous; } catch { /* unreadable: start afresh */ }
+      writeFileSync(resultsPath, `${JSON.stringify(resultsJson(outcomes, scale, previous), null, 2)}\n`);
     } catch (error) {
       resultsNote = `results NOT written: ${(error as Error).message}`;
       problems.push({ file: relative(process.cwd(), resultsPath), line: 1, column: 1, severity: 'error', ruleId: 'snippet-results', message: resultsNote });

@@ -7,6 +7,10 @@ import { fixtureHostsFile } from '../scripts/snippets/netns.ts';
 import { pairStale, similarity, tokens } from '../scripts/snippets/pair.ts';
 import { sessionInput } from '../scripts/snippets/python-runner.ts';
 import { parseTscOutput } from '../scripts/snippets/typecheck.ts';
+import type { Outcome } from '../scripts/snippets/evaluate.ts';
+import { childPidOf, jailArgv } from '../scripts/snippets/jail.ts';
+import { decide, PERMISSIONS_FILE, readGrants } from '../scripts/snippets/permissions.ts';
+import { resultsJson } from '../scripts/snippets/report.ts';
 
 describe('stale pairing', () => {
   test('folds case and underscores so say_after meets sayAfter', () => {
@@ -71,5 +75,85 @@ describe('fixture web', () => {
   test('the hosts file maps every fixture host, with and without www., to loopback', () => {
     const hosts = fixtureHostsFile(FIXTURE_HOSTS);
     for (const h of ['www.jython.org', 'jython.org', 'olympus.realpython.org', 'www.python.org']) expect(hosts).toContain(`127.0.0.1 ${h}\n`);
+  });
+});
+
+describe('the OS sandbox command line (jail.ts)', () => {
+  const spec = {
+    mode: 'setpriv' as const, uid: 200_123, etc: '/x/etc', env: { PATH: '/usr/bin', SECRET_FREE: '1' },
+    binds: [{ src: '/repo/notes/a', dest: '/sandbox/notes/a' }],
+    limits: { cpuSeconds: 35, nproc: 64, fileMiB: 16, tmpMiB: 64, nofile: 512, addressSpaceMiB: 2048 },
+    argv: ['/usr/bin/python3', '-u', 'x.py'],
+  };
+  const argv = jailArgv(spec);
+  const after = (flag: string) => argv.slice(argv.indexOf(flag) + 1, argv.indexOf(flag) + 3);
+
+  test('drops to the run uid with no capabilities and no new privileges, after the kernel limits', () => {
+    const tail = argv.slice(argv.indexOf('--'));
+    expect(tail).toEqual(['--', '/usr/bin/prlimit', '--cpu=35', '--nproc=64', `--fsize=${16 * 1024 * 1024}`, '--nofile=512', '--core=0', `--as=${2048 * 1024 * 1024}`,
+      '/usr/bin/setpriv', '--reuid=200123', '--regid=200123', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '/usr/bin/python3', '-u', 'x.py']);
+  });
+
+  test('binds only what it is given, read-only, clears the environment and works in a private /tmp', () => {
+    expect(argv.filter((a) => a === '--bind' || a === '--dev-bind')).toEqual([]);
+    expect(after('--ro-bind')).toEqual(['/usr', '/usr']);
+    expect(argv.join(' ')).toContain('--ro-bind /repo/notes/a /sandbox/notes/a');
+    expect(argv.join(' ')).toContain(`--perms 1777 --size ${64 * 1024 * 1024} --tmpfs /tmp`);
+    expect(argv).toEqual(expect.arrayContaining(['--clearenv', '--new-session', '--die-with-parent', '--unshare-pid']));
+    expect(after('--chdir')[0]).toBe('/tmp');
+    expect(argv.join(' ')).toContain('--setenv PATH /usr/bin --setenv SECRET_FREE 1');
+  });
+
+  test('without root it maps the uid in a user namespace instead', () => {
+    const userns = jailArgv({ ...spec, mode: 'userns' });
+    expect(userns.join(' ')).toContain('--unshare-user --uid 200123 --gid 200123 --cap-drop ALL');
+    expect(userns).not.toContain('/usr/bin/setpriv');
+  });
+
+  test('reads the init pid from bwrap --info-fd', () => {
+    expect(childPidOf('{\n    "child-pid": 4242,\n    "pid-namespace": 1\n}')).toBe(4242);
+    expect(childPidOf('')).toBeUndefined();
+  });
+});
+
+describe('permissions are granted by the allow-list, not by the header', () => {
+  const grants = new Map([['notes/a/pool.ts', ['worker'] as const]]);
+  test.each([
+    ['notes/a/pool.ts', ['worker'], { granted: ['worker'], refused: [] }],
+    ['notes/a/pool.ts', ['worker', 'child-process'], { granted: ['worker'], refused: ['child-process'] }],
+    ['notes/b/self.ts', ['worker'], { granted: [], refused: ['worker'] }],
+  ] as const)('%s asking %j', (path, asked, expected) => {
+    expect(decide(path, asked, grants)).toEqual(expected);
+  });
+
+  test('the committed allow-list grants only worker threads, to the four pool translations', () => {
+    const committed = readGrants(PERMISSIONS_FILE);
+    expect([...committed.values()].flat()).toEqual(['worker', 'worker', 'worker', 'worker']);
+  });
+});
+
+describe('the results file', () => {
+  const t = (source: string) => ({ path: 'notes/a/t.ts', python: 'sha256:1111111111111111', source, mode: 'run', allow: [], note: 'notes/a.md',
+    output: { lines: ['started at ...', 'done'], unordered: false } }) as unknown as Outcome['t'];
+  const run = (stdout: string) => ({ stdout, virtualSeconds: 2, maxInFlight: 0 }) as unknown as Outcome['run'];
+  const outcome = (status: Outcome['status'], source: string, stdout: string): Outcome => ({ t: t(source), status, parity: 'skipped', run: run(stdout), problems: status === 'failed' ? [{ file: 'notes/a.md', line: 1, column: 1, severity: 'error', ruleId: 'snippet-crash', message: `notes/a/t.ts: exited with code 1: ${stdout}` }] : [], evidence: [] });
+
+  test('publishes nothing a failed run printed, and no message that could quote it', () => {
+    const r = resultsJson([outcome('failed', 'aaaa', 'SECRET\n')], 0.1)['notes/a/t.ts']!;
+    expect(r.output).toBe('');
+    expect(JSON.stringify(r)).not.toContain('SECRET');
+    expect(r.problems).toEqual(['snippet-crash']);
+  });
+
+  test('keeps the earlier output of the same code while it still matches, so two checks write the same file', () => {
+    const first = resultsJson([outcome('checked', 'aaaa', 'started at 17:01:19\ndone\n')], 0.1);
+    const second = resultsJson([outcome('checked', 'aaaa', 'started at 17:05:42\ndone\n')], 0.1, first);
+    expect(second['notes/a/t.ts']!.output).toBe('started at 17:01:19\ndone\n');
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+
+  test('publishes the new output when the code changed', () => {
+    const first = resultsJson([outcome('checked', 'aaaa', 'started at 17:01:19\ndone\n')], 0.1);
+    expect(resultsJson([outcome('checked', 'bbbb', 'started at 17:05:42\ndone\n')], 0.1, first)['notes/a/t.ts']!.output).toBe('started at 17:05:42\ndone\n');
   });
 });

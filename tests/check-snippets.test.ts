@@ -1,7 +1,7 @@
 // Runs the snippet check as a CLI on the hostile fixture notes (tests/snippets/hostile) and, once,
 // on the real notes; asserts the exact messages, the results file and the exit codes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -18,7 +18,7 @@ describe('check:snippets on hostile translations', () => {
   const results = join(mkdtempSync(join(tmpdir(), 'snippets-test-')), 'results.json');
   let run: ReturnType<typeof cli>;
   beforeAll(() => {
-    run = cli(['--notes', dir, '--results', results, '--timeout-ms', '10000', '--heap-mib', '64', '--rss-mib', '256', '--latency-ms', '3000', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
+    run = cli(['--notes', dir, '--results', results, '--timeout-ms', '20000', '--heap-mib', '64', '--rss-mib', '256', '--latency-ms', '3000', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
   }, 240_000);
   afterAll(() => rmSync(join(results, '..'), { recursive: true, force: true }));
   const problem = (note: string, rule: string) => run.lines.filter((l) => l.startsWith(`${dir}/${note}.md:`) && l.endsWith(`[${rule}]`));
@@ -28,12 +28,13 @@ describe('check:snippets on hostile translations', () => {
     expect(run.code).toBe(1);
   });
 
-  test('says which network isolation it used', () => {
-    expect(run.lines[0]).toMatch(/^network: (isolated namespace|WEAKER FALLBACK)/);
+  test('says which network isolation and which sandbox it used', () => {
+    expect(run.lines[0]).toMatch(/^network: isolated namespace \(unshare /);
+    expect(run.lines[1]).toMatch(/^sandbox: bubblewrap \(/);
   });
 
   test.each([
-    ['hang', 'snippet-timeout', 'tests/snippets/hostile/hang.md:3:1 error: tests/snippets/hostile/hang/busy-loop.ts: timed out after 10 s: killed [snippet-timeout]'],
+    ['hang', 'snippet-timeout', 'tests/snippets/hostile/hang.md:3:1 error: tests/snippets/hostile/hang/busy-loop.ts: timed out after 20 s: killed [snippet-timeout]'],
     ['alloc', 'snippet-memory', 'tests/snippets/hostile/alloc.md:3:1 error: tests/snippets/hostile/alloc/unbounded.ts: exceeded the memory cap (64 MiB heap, 256 MiB resident): killed [snippet-memory]'],
     ['alloc-offheap', 'snippet-memory', 'tests/snippets/hostile/alloc-offheap.md:3:1 error: tests/snippets/hostile/alloc-offheap/buffers.ts: exceeded the memory cap (64 MiB heap, 256 MiB resident): killed [snippet-memory]'],
     ['write-outside', 'snippet-sandbox', 'tests/snippets/hostile/write-outside.md:3:1 error: tests/snippets/hostile/write-outside/escape.ts: sandbox violation: FileSystemWrite /etc/snippet-check-hostile.txt [snippet-sandbox]'],
@@ -95,24 +96,78 @@ describe('check:snippets on hostile translations', () => {
   });
 });
 
-describe('check:snippets without a network namespace', () => {
-  test('says it is weaker, still serves the fixture web and still blocks other hosts', () => {
+describe('check:snippets without the OS sandbox', () => {
+  test('with --weak-sandbox it says loudly it is weaker, still serves the fixture web and still blocks other hosts', () => {
     const dir = 'tests/snippets/fallback';
-    const r = cli(['--notes', dir, '--no-results', '--no-netns', '--fresh-python'], { NOTES_DISPLAY_DIR: dir });
-    expect(r.lines[0]).toBe('network: WEAKER FALLBACK, no network namespace (--no-netns): translations are guarded by the preload only (fixture hosts remapped, other connections blocked in JS); Python originals are NOT isolated');
+    const r = cli(['--notes', dir, '--no-results', '--weak-sandbox', '--fresh-python'], { NOTES_DISPLAY_DIR: dir, CI: '' });
+    expect(r.lines[0]).toBe('network: WEAKER FALLBACK, no network namespace (--weak-sandbox): translations are guarded by the preload only (fixture hosts remapped, other connections blocked in JS); Python originals are NOT isolated');
+    expect(r.lines[1]).toBe("!!! sandbox: NONE (--weak-sandbox): contributors' code runs as you, with your files; only Node's permission model guards translations !!!");
     expect(r.lines.find((l) => l.includes('read-two-sites.ts:'))).toMatch(/^ok {3}.*2 HTTP requests, max 1 in flight; python .* \(passed\)$/);
     expect(r.lines).toContain('tests/snippets/fallback/fetch.md:11:1 error: tests/snippets/fallback/fetch/phone-home.ts: sandbox violation: network 203.0.113.7:80 [snippet-sandbox]');
     expect(r.lines.at(-1)).toBe('snippets: 2 python blocks, 2 translated, 2 ran, 0 fragments, 2 parity-checked, 0 stale, 1 failed');
     expect(r.code).toBe(1);
   }, 120_000);
+
+  test('refuses --weak-sandbox on CI, before running anything', () => {
+    const r = cli(['--notes', 'tests/snippets/fallback', '--no-results', '--weak-sandbox'], { CI: 'true' });
+    expect(r.lines).toEqual([
+      "sandbox: UNAVAILABLE: --weak-sandbox is refused on CI (CI is set): CI runs strangers' code only inside the sandbox",
+      "  The snippet check runs contributors' code (translations and Python originals) and does not run it unsandboxed.",
+      '  It needs Linux, bubblewrap (apt-get install bubblewrap), and root or unprivileged user namespaces.',
+      '  On CI there is no fallback: install what .ci/run installs.',
+    ]);
+    expect(r.code).toBe(2);
+  }, 120_000);
+
+  test('without bubblewrap it stops with a loud message and the way out, unless on CI', () => {
+    // A PATH with what the network namespace needs but no bwrap.
+    const bin = mkdtempSync(join(tmpdir(), 'no-bwrap-'));
+    for (const tool of ['unshare', 'ip', 'mount', 'bash', 'openssl']) {
+      const found = ['/usr/bin', '/usr/sbin', '/bin', '/sbin'].map((d) => join(d, tool)).find((p) => existsSync(p));
+      if (found) symlinkSync(found, join(bin, tool));
+    }
+    try {
+      for (const [ci, wayOut] of [['', "  To run it anyway under Node's permission model only (weak, your machine at risk): npm run check:snippets -- --weak-sandbox"], ['true', '  On CI there is no fallback: install what .ci/run installs.']] as const) {
+        const r = cli(['--notes', 'tests/snippets/fallback', '--no-results'], { PATH: bin, CI: ci });
+        expect(r.lines.filter((l) => !l.startsWith('network:'))).toEqual([
+          'sandbox: UNAVAILABLE: bubblewrap (bwrap) is not installed: apt-get install bubblewrap',
+          "  The snippet check runs contributors' code (translations and Python originals) and does not run it unsandboxed.",
+          '  It needs Linux, bubblewrap (apt-get install bubblewrap), and root or unprivileged user namespaces.',
+          wayOut,
+        ]);
+        expect(r.code).toBe(2);
+      }
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
 
 describe('check:snippets on the notes', () => {
-  test('runs every translation and ends with the summary line', () => {
-    const r = cli(['--no-results']);
-    const last = r.lines.at(-1)!;
-    expect(last).toMatch(/^snippets: \d+ python blocks, \d+ translated, \d+ ran, \d+ fragments, \d+ parity-checked, \d+ stale, \d+ failed$/);
-    const [, python, translated, , , , stale, failed] = /(\d+) python blocks, (\d+) translated, (\d+) ran, (\d+) fragments, (\d+) parity-checked, (\d+) stale, (\d+) failed/.exec(last)!;
-    expect(r.code).toBe(python === translated && stale === '0' && failed === '0' ? 0 : 1);
-  }, 240_000);
+  test('runs every translation, ends with the summary line, and a second check writes a byte-identical results file', () => {
+    const results = join(mkdtempSync(join(tmpdir(), 'snippets-seeds-')), 'results.json');
+    try {
+      // A generous timeout: this is about determinism, and a loaded machine must not turn a run into a timeout.
+      const r = cli(['--results', results, '--timeout-ms', '60000', '--python-timeout-ms', '180000']);
+      const last = r.lines.at(-1)!;
+      expect(last).toMatch(/^snippets: \d+ python blocks, \d+ translated, \d+ ran, \d+ fragments, \d+ parity-checked, \d+ stale, \d+ failed$/);
+      const [, python, translated, , , , stale, failed] = /(\d+) python blocks, (\d+) translated, (\d+) ran, (\d+) fragments, (\d+) parity-checked, (\d+) stale, (\d+) failed/.exec(last)!;
+      expect(r.code).toBe(python === translated && stale === '0' && failed === '0' ? 0 : 1);
+      const first = readFileSync(results, 'utf8');
+      const again = cli(['--results', results, '--timeout-ms', '60000', '--python-timeout-ms', '180000']);
+      const second = readFileSync(results, 'utf8');
+      // Every translation that passed both times is recorded byte for byte the same (a run that
+      // timed out on an overloaded machine is a failure, and a failure publishes nothing) …
+      const [a, b] = [JSON.parse(first), JSON.parse(second)] as Record<string, { status: string }>[];
+      const passedTwice = Object.keys(a!).filter((k) => a![k]!.status === 'checked' && b![k]?.status === 'checked');
+      expect(passedTwice.length).toBeGreaterThanOrEqual(20);
+      for (const k of passedTwice) expect(JSON.stringify(b![k]), k).toBe(JSON.stringify(a![k]));
+      // … and when both checks pass, the whole file is.
+      if (last.endsWith(' 0 failed') && again.lines.at(-1) === last) expect(second).toBe(first);
+      // Positive control: the file holds real captured outputs, not blanks.
+      expect(a!['notes/python-concurrency/hello-world.ts']).toMatchObject({ status: 'checked', output: expect.stringContaining('hello') });
+    } finally {
+      rmSync(join(results, '..'), { recursive: true, force: true });
+    }
+  }, 480_000);
 });

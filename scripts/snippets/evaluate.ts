@@ -28,6 +28,9 @@ export interface EvaluateOptions {
   /** Relative tolerance of `@elapsed` against the critical path of delays. */
   elapsedTolerance: number;
   cores: number;
+  pythonTimeoutMs: number;
+  /** Display path of the maintainers' allow-list, for messages. */
+  permissionsFile: string;
 }
 
 /** The error a crashed process printed: its first `…Error: …` line (and `cause`), else the last line. */
@@ -71,6 +74,12 @@ export function evaluate(
     if (t.python) problems.push({ ...at, severity: 'error', ruleId: 'snippet-stale', message: `${t.path}: ${message}` });
   }
   for (const i of t.issues) fail('snippet-header', `line ${i.line}: ${i.message}`);
+  for (const a of t.allow.filter((x) => !(t.granted ?? t.allow).includes(x))) {
+    fail('snippet-permission', `asks for @allow ${a}, which ${o.permissionsFile} does not grant it: it ran without (a maintainer grants it there after review)`);
+  }
+  for (const link of t.symlinks ?? []) {
+    fail('snippet-symlink', `its folder holds a symbolic link (${link}): translation folders may hold only regular files; not run`);
+  }
   for (const d of types) fail('snippet-type', `type error at ${t.path}:${d.line}:${d.column} ${d.message}`);
 
   let parity: Outcome['parity'] = 'skipped';
@@ -78,12 +87,13 @@ export function evaluate(
   if (run) {
     if (run.timedOut) fail('snippet-timeout', `timed out after ${secs(o.timeoutMs / 1000)}: killed`);
     else if (run.memoryExceeded) fail('snippet-memory', `exceeded the memory cap (${o.heapMiB} MiB heap, ${o.rssMiB} MiB resident): killed`);
+    if (run.limit) fail('snippet-limit', `hit the sandbox's limit on ${run.limit}: stopped`);
     for (const v of run.violations) fail('snippet-sandbox', `sandbox violation: ${v}`);
-    if (!run.timedOut && !run.memoryExceeded && run.violations.length === 0 && run.exitCode !== 0) {
+    if (!run.timedOut && !run.memoryExceeded && !run.limit && run.violations.length === 0 && run.exitCode !== 0) {
       fail('snippet-crash', `exited with ${run.exitCode === null ? `signal ${run.signal}` : `code ${run.exitCode}`}: ${crashReason(run.stderr)}`);
     }
     // After a timeout, the memory cap or a sandbox violation the output is a symptom, not news.
-    if (t.output && !run.timedOut && !run.memoryExceeded && run.violations.length === 0) {
+    if (t.output && !run.timedOut && !run.memoryExceeded && !run.limit && run.violations.length === 0) {
       const m = matchOutput(t.output, run.stdout);
       if (!m.ok) fail('snippet-output', `output differs from its // ${t.output.unordered ? 'Unordered output' : 'Output'}: (- expected, + actual)\n${indent(m.diff)}`);
     }
@@ -105,12 +115,16 @@ export function evaluate(
   }
   if (python && !pythonSkip) {
     const expectation = t.pythonOutput ?? t.output;
-    if (python.skipped) parityReason = python.skipped;
+    const contained = python.timedOut || python.limit || python.violations?.length;
+    // A Python original is untrusted code too: a timeout, a limit or a sandbox violation fails its block.
+    if (python.timedOut) fail('snippet-timeout', `the Python original timed out after ${secs(o.pythonTimeoutMs / 1000)}: killed`);
+    if (python.limit) fail('snippet-limit', `the Python original hit the sandbox's limit on ${python.limit}: stopped`);
+    for (const v of python.violations ?? []) fail('snippet-sandbox', `the Python original: sandbox violation: ${v}`);
+    if (contained) parityReason = 'the Python original ran into its sandbox';
+    else if (python.skipped) parityReason = python.skipped;
     else if (python.stdout.trim() === '' && t.block && definesOnly(t.block.code) && !python.error) {
       parityReason = 'the Python block only defines functions and never calls them (the translation adds the entry point): nothing to compare';
     }
-    // The original's slowness is not the translation's fault (CPU-heavy Python on a busy machine).
-    else if (python.timedOut) parityReason = `the Python original did not finish within ${secs(python.wallMs / 1000)} (--python-timeout-ms)`;
     else if (python.error) { parity = 'failed'; parityReason = `the Python original raised ${python.error}`; }
     else if (expectation) {
       const m = matchOutput(expectation, python.stdout);

@@ -18,7 +18,9 @@ export class PythonCache {
   /** Opens the cache under `root/node_modules/.cache/check-snippets/`; `fresh` ignores stored entries. */
   constructor(root: string, conditions: Record<string, unknown>, fresh: boolean) {
     this.file = join(root, 'node_modules', '.cache', 'check-snippets', 'python-runs.json');
-    const runtime = readFileSync(join(SITECUSTOMIZE_DIR, 'sitecustomize.py'), 'utf8');
+    // The Python runtime and the sandbox it runs in: a change to either reruns every block.
+    const runtime = ['python/sitecustomize.py', 'jail.ts', 'python-runner.ts']
+      .map((f) => readFileSync(join(SITECUSTOMIZE_DIR, '..', f), 'utf8')).join('\n');
     this.salt = createHash('sha256').update(JSON.stringify({ conditions, runtime, FIXTURE_PAGES })).digest('hex').slice(0, 16);
     this.fresh = fresh;
     this.entries = {};

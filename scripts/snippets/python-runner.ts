@@ -1,10 +1,20 @@
 // Runs a Python original (a script, or an interactive `>>>` session) with the same time scale and
-// fixture web as its translation, for parity.
+// fixture web as its translation, for parity, inside the same OS sandbox (jail.ts).
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { track, untrack } from './children.ts';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { childPidOf, INSIDE, INSIDE_CA, jailArgv, treeStats, type JailContext } from './jail.ts';
+
+/**
+ * Python's limits. The kernel counts threads as processes, and a note runs a 5,000-worker thread
+ * pool: the rlimit is a backstop, and a watchdog stops the run at {@link MAX_PROCESSES} processes
+ * (a fork bomb) or {@link RSS_MIB} of resident memory summed over the tree (shared pages counted per process).
+ */
+const NPROC = 6000;
+const MAX_PROCESSES = 32;
+const RSS_MIB = 4096;
 import { fileURLToPath } from 'node:url';
 import { spanOf, type RawSpan } from './traces.ts';
 
@@ -20,6 +30,8 @@ export interface PythonRunOptions {
   timeoutMs: number;
   env: Record<string, string>;
   tmpRoot: string;
+  /** The OS sandbox; absent only in the explicit weak mode. */
+  jail?: JailContext;
 }
 
 /** Outcome of one Python run; `skipped` explains why parity could not be checked. */
@@ -35,6 +47,11 @@ export interface PythonRunResult {
   error?: string;
   /** Most sockets waiting for a reply at once (1 = sequential I/O); 0 without network use. */
   maxInFlight: number;
+  /** What the audit hook saw the program try outside its sandbox (`ChildProcess sh`, `FileSystemRead /etc/passwd`). */
+  violations?: string[];
+  /** A kernel limit stopped it (CPU time, file size), or it ran out of processes. */
+  limit?: string;
+  signal?: string | null;
   /** Tasks, threads, pool jobs and sleeps as the sitecustomize hooks saw them (timeline diagrams). */
   spans?: RawSpan[];
   /** Reused from the cache of an earlier run of the same block under the same conditions. */
@@ -60,17 +77,43 @@ export function sessionInput(code: string): string {
 export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   const tmp = mkdtempSync(join(o.tmpRoot, 'py-'));
   const script = join(tmp, 'snippet.py');
-  if (!o.session) writeFileSync(script, o.code);
+  if (!o.session) writeFileSync(script, o.code, { mode: 0o644 });
+  chmodSync(tmp, 0o755); // bound read-only into the sandbox, where the program runs as another uid
+  const inside = o.jail
+    ? { script: join(INSIDE.root, 'snippet', 'snippet.py'), site: join(INSIDE.root, 'python'), tmp: INSIDE.tmp }
+    : { script, site: SITECUSTOMIZE_DIR, tmp };
+  const cpuSeconds = Math.ceil((o.timeoutMs / 1000) * 2) + 5;
+  const env = {
+    PATH: '/usr/bin:/bin', HOME: inside.tmp, TMPDIR: inside.tmp, LANG: 'C.UTF-8', TZ: 'UTC',
+    PYTHONPATH: inside.site, PYTHONDONTWRITEBYTECODE: '1', SNIPPET_TIME_SCALE: String(o.timeScale),
+    SNIPPET_TRACE_FD: '3',
+    // What the audit hook lets the program touch without reporting it.
+    SNIPPET_ALLOW_READ: ['/usr/', '/etc/ssl/', '/etc/hosts', '/etc/nsswitch.conf', '/dev/', '/proc/self/', `${inside.site}/`, `${inside.tmp}/`, inside.script, o.jail ? `${INSIDE.root}/` : '/etc/'].join(':'),
+    SNIPPET_ALLOW_WRITE: [`${inside.tmp}/`, '/dev/null'].join(':'),
+    ...o.env,
+    ...(o.jail ? { SSL_CERT_FILE: INSIDE_CA, REQUESTS_CA_BUNDLE: INSIDE_CA } : {}),
+  };
+  const args = o.session ? ['-i', '-q', '-u'] : ['-u', inside.script];
+  const uid = o.jail?.uids.take();
+  const [command, ...argv] = o.jail
+    ? jailArgv({
+      mode: o.jail.mode, uid: uid!, etc: o.jail.etc, env, infoFd: 4,
+      binds: [
+        { src: SITECUSTOMIZE_DIR, dest: inside.site },
+        { src: tmp, dest: join(INSIDE.root, 'snippet') },
+        { src: o.jail.caFile, dest: INSIDE_CA },
+      ],
+      limits: { cpuSeconds, nproc: NPROC, fileMiB: 16, tmpMiB: 64, nofile: 512, addressSpaceMiB: 65536 },
+      argv: [o.python, ...args],
+    })
+    : [o.python, ...args];
   const started = performance.now();
-  const child = spawn(o.python, o.session ? ['-i', '-q', '-u'] : ['-u', script], {
-    cwd: tmp,
+  const child = spawn(command!, argv, {
+    cwd: o.jail ? '/' : tmp,
     detached: true,
-    stdio: [o.session ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmp, TMPDIR: tmp, LANG: 'C.UTF-8', TZ: process.env.TZ ?? 'UTC',
-      PYTHONPATH: SITECUSTOMIZE_DIR, PYTHONDONTWRITEBYTECODE: '1', SNIPPET_TIME_SCALE: String(o.timeScale),
-      SNIPPET_TRACE: join(tmp, 'trace.jsonl'), ...o.env,
-    },
+    // fd 3: the sitecustomize trace (JSON lines), fd 4: bwrap's info.
+    stdio: [o.session ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+    env: o.jail ? { PATH: '/usr/bin:/bin' } : env,
   });
   // Below the check itself: a CPU hog cannot starve the fixture web or the watchdogs.
   track(child.pid);
@@ -78,39 +121,70 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   if (o.session) child.stdin!.on('error', () => { /* python missing or exited early */ }).end(sessionInput(o.code));
   let stdout = '';
   let stderr = '';
+  let trace = '';
+  let info = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => { if (stdout.length < 1 << 20) stdout += d; });
   child.stderr!.setEncoding('utf8').on('data', (d: string) => { if (stderr.length < 1 << 20) stderr += d; });
+  (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (d: string) => { if (trace.length < 1 << 22) trace += d; });
+  (child.stdio[4] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (d: string) => { info += d; });
+  let closed = false;
+  const kill = () => {
+    // Once bwrap has exited, so has the sandbox's init (and its pid may belong to someone else).
+    for (const target of closed ? [-child.pid!] : [childPidOf(info), -child.pid!]) {
+      try { if (target) process.kill(target, 'SIGKILL'); } catch { /* gone */ }
+    }
+  };
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
-  }, o.timeoutMs);
+  const timer = setTimeout(() => { timedOut = true; kill(); }, o.timeoutMs);
+  let processes = 0;
+  let memoryExceeded = false;
+  const watchdog = setInterval(() => {
+    const init = childPidOf(info);
+    if (!init) return;
+    const tree = treeStats(init);
+    processes = Math.max(processes, tree.processes);
+    if (tree.rssMiB > RSS_MIB) memoryExceeded = true;
+    if (processes >= MAX_PROCESSES || memoryExceeded) kill();
+  }, 100);
   let spawnError: string | undefined;
-  const exitCode = await new Promise<number | null>((res) => {
-    child.on('close', (code) => res(code));
-    child.on('error', (e) => { spawnError = e.message; res(null); });
+  const [exitCode, signal] = await new Promise<[number | null, string | null]>((res) => {
+    child.on('close', (code, sig) => res([code, sig]));
+    child.on('error', (e) => { spawnError = e.message; res([null, null]); });
   });
+  closed = true;
   clearTimeout(timer);
-  try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+  clearInterval(watchdog);
+  kill();
   untrack(child.pid);
+  if (uid !== undefined) o.jail!.uids.give(uid);
   const wallMs = performance.now() - started;
   // Interactive prompts (`>>> `, `... `) go to stderr; keep only real errors.
   const errors = stderr.replace(/^(?:(?:>>>|\.\.\.) ?)+/gm, '');
   const missing = /ModuleNotFoundError: No module named '([^']+)'/.exec(errors);
   const traceback = /Traceback \(most recent call last\):[\s\S]*?\n(\w+(?:Error|Exception)[^\n]*)/.exec(errors);
   let maxInFlight = 0;
+  const violations: string[] = [];
   const spans: RawSpan[] = [];
-  try {
-    for (const line of readFileSync(join(tmp, 'trace.jsonl'), 'utf8').split('\n').filter(Boolean)) {
-      let r: Record<string, unknown>;
-      try { r = JSON.parse(line) as Record<string, unknown>; } catch { continue; }
-      if (typeof r.maxInFlight === 'number') maxInFlight = Math.max(maxInFlight, r.maxInFlight);
-      const span = spanOf(r);
-      if (span && spans.length < 5000) spans.push(span);
-    }
-  } catch { /* no trace: killed, or never started */ }
+  for (const line of trace.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let r: Record<string, unknown>;
+    try { r = JSON.parse(line) as Record<string, unknown>; } catch { continue; /* a line cut by a kill */ }
+    if (typeof r.maxInFlight === 'number') maxInFlight = Math.max(maxInFlight, r.maxInFlight);
+    if (typeof r.violation === 'string') violations.push(`${r.violation} ${typeof r.target === 'string' ? r.target : ''}`.trim());
+    const span = spanOf(r);
+    if (span && spans.length < 5000) spans.push(span);
+  }
+  // The process died of a kernel limit (the sandbox inits exit with the program's status + 128).
+  const died = signal ?? (exitCode !== null && exitCode > 128 ? ({ 137: 'SIGKILL', 152: 'SIGXCPU', 153: 'SIGXFSZ' } as Record<number, string>)[exitCode] : undefined);
+  const limit = memoryExceeded ? 'memory' : processes >= MAX_PROCESSES ? 'number of processes' : died === 'SIGXCPU' ? 'CPU time'
+    : died === 'SIGXFSZ' || /File too large|No space left on device/.test(errors) ? 'file size / disk space'
+    : /BlockingIOError: \[Errno 11\]|can't start new thread|Resource temporarily unavailable/.test(errors) ? 'number of processes'
+    : /MemoryError/.test(errors) ? 'address space'
+    : undefined;
   return {
-    stdout, stderr: errors, exitCode, timedOut, wallMs, maxInFlight, spans,
+    stdout, stderr: errors, exitCode, signal, timedOut, wallMs, maxInFlight, spans,
+    ...(violations.length > 0 ? { violations: [...new Set(violations)] } : {}),
+    ...(limit ? { limit } : {}),
     ...(missing ? { skipped: `python module ${missing[1]} is not installed for ${o.python}` } : {}),
     ...(spawnError ? { skipped: `cannot start ${o.python}: ${spawnError}` } : {}),
     ...(traceback ? { error: traceback[1] } : {}),

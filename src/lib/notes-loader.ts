@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { glob as globLoader, Loader } from 'astro/loaders';
 import { formatProblem, sortProblems } from './problems.ts';
+import { PYTHON_LANGS } from './python-blocks.ts';
 import { editBaseUrl, siteConfig } from './site-config.ts';
 import { calendarDate, lastCommitDates } from './git-dates.ts';
 import { siteVault } from './site-link-graph.ts';
+import { listTranslationFiles } from './snippets/files.ts';
 import { noteIdFromPath } from './slug.ts';
 
 /**
@@ -25,6 +30,17 @@ export function notesLoader(glob: typeof globLoader): Loader {
       // "Last updated": the note's own date as the calendar day its author wrote, else its last commit.
       const committed = lastCommitDates(notesDir);
       const byId = new Map(vault.notes.map((n) => [n.id, n]));
+      // glob() re-renders a note only when its own text changes, but a note with Python blocks also
+      // shows its translations and the last snippet check's results: when those change, drop the
+      // cached entry so it is rendered again (never a stale or a failed run's output).
+      const snippets = snippetsDigest(notesDir, config.snippetResults);
+      for (const note of vault.notes) {
+        if (!hasPythonFence(note.body)) continue;
+        const key = `snippets:${note.id}`;
+        if (context.meta.get(key) === snippets) continue;
+        context.store.delete(note.id);
+        context.meta.set(key, snippets);
+      }
       const problems = sortProblems(vault.problems);
       for (const p of problems) context.logger[p.severity === 'error' ? 'error' : 'warn'](formatProblem(p));
       const inner = glob({
@@ -85,4 +101,18 @@ function recordNoteErrors(lines: string[]): void {
 /** The note errors the last content sync found (empty before any sync). */
 export function noteErrors(): string[] {
   return (globalThis as typeof globalThis & { [ERRORS]?: string[] })[ERRORS] ?? [];
+}
+
+/** A fenced code block in a Python language (the blocks that get translation tabs). */
+function hasPythonFence(body: string): boolean {
+  for (const m of body.matchAll(/^[ \t>]*(?:`{3,}|~{3,})[ \t]*([\w-]+)/gm)) if (PYTHON_LANGS.has(m[1]!.toLowerCase())) return true;
+  return false;
+}
+
+/** Digest of what Python notes render besides their text: the results file and every translation. */
+function snippetsDigest(notesDir: string, resultsFile: string): string {
+  const hash = createHash('sha256');
+  hash.update(existsSync(resultsFile) ? readFileSync(resultsFile) : 'none');
+  for (const f of listTranslationFiles(notesDir)) hash.update(`\0${f}\0`).update(readFileSync(join(notesDir, f)));
+  return hash.digest('hex').slice(0, 16);
 }

@@ -15,6 +15,7 @@
  * | `REPO_URL`, `REPO_OWNER`, `REPO_NAME`, `REPO_BRANCH` | `package.json` `repository`, else the git remote; branch `main` |
  * | `DRAFTS`            | `1` under `astro dev`, else `0`                 |
  * | `OUT_DIR`, `ASTRO_CACHE_DIR`, `PUBLIC_DIR` | `dist`, `node_modules/.astro`, `public` |
+ * | `SNIPPET_RESULTS`   | `src/data/snippet-results.json`                 |
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -49,6 +50,8 @@ const schema = z.object({
   outDir: z.string(),
   cacheDir: z.string(),
   publicDir: z.string(),
+  /** The snippet check's results the site shows: `SNIPPET_RESULTS` (tests), else `src/data/snippet-results.json`. */
+  snippetResults: z.string(),
   includeDrafts: z.boolean(),
   unresolvedLinks: z.enum(['concept', 'text', 'error'], { error: 'UNRESOLVED_LINKS must be concept, text or error' }),
   repository: z
@@ -144,6 +147,7 @@ export function loadSiteConfig(sources: ConfigSources = {}): SiteConfig {
     outDir: resolve(cwd, set('OUT_DIR') ?? 'dist'),
     cacheDir: resolve(cwd, set('ASTRO_CACHE_DIR') ?? 'node_modules/.astro'),
     publicDir: resolve(cwd, set('PUBLIC_DIR') ?? 'public'),
+    snippetResults: resolve(cwd, set('SNIPPET_RESULTS') ?? 'src/data/snippet-results.json'),
     includeDrafts: drafts !== undefined ? drafts === '1' || drafts === 'true' : argv.includes('dev'),
     unresolvedLinks: set('UNRESOLVED_LINKS') ?? 'concept',
     repository: repo && { ...repo, branch: set('REPO_BRANCH') ?? 'main', notesPath: 'notes' },

@@ -11,7 +11,7 @@ import { siteConfig } from '../lib/site-config.ts';
 export interface CodeTabsOptions {
   /** Folder of the notes and their translations. Default: `notes`. */
   notesDir?: string;
-  /** Results of the last snippet check. Default: `src/data/snippet-results.json`. */
+  /** Results of the last snippet check. Default: `src/data/snippet-results.json` (env `SNIPPET_RESULTS`). */
   resultsFile?: string;
 }
 
@@ -24,7 +24,7 @@ export interface CodeTabsOptions {
  */
 export function remarkCodeTabs(options: CodeTabsOptions = {}) {
   const notesDir = resolve(options.notesDir ?? siteConfig().notesDir);
-  const resultsFile = resolve(options.resultsFile ?? 'src/data/snippet-results.json');
+  const resultsFile = resolve(options.resultsFile ?? siteConfig().snippetResults);
   const results: Record<string, SnippetResult> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
 
   return (tree: Root, file: VFile) => {

@@ -1,8 +1,66 @@
-"""Loaded by the snippet check into every Python original (PYTHONPATH): scales sleeps by
-SNIPPET_TIME_SCALE like the Node preload does, and, without a network namespace, maps the
-fixture hosts to the local fixture server's ports (SNIPPET_PORT_MAP="80:PORT,443:PORT")."""
+"""Loaded by the snippet check into every Python original (PYTHONPATH), inside the OS sandbox and
+before the program: scales sleeps by SNIPPET_TIME_SCALE like the Node preload does; without a
+network namespace, maps the fixture hosts to the local fixture server's ports
+(SNIPPET_PORT_MAP="80:PORT,443:PORT"); reports, through an audit hook the program cannot remove,
+what it tries outside its sandbox; writes its trace as JSON lines to the pipe SNIPPET_TRACE_FD."""
+import json
 import os
 import socket
+import sys
+import threading
+
+_trace_fd = int(os.environ.get("SNIPPET_TRACE_FD", "-1") or -1)
+
+
+def _record(fields):
+    """One JSON line on the trace pipe: one write, no lock (writes up to PIPE_BUF are atomic, and a
+    lock held by another thread at fork time would hang a process-pool worker)."""
+    if _trace_fd < 0:
+        return
+    try:
+        os.write(_trace_fd, (json.dumps(fields) + "\n").encode())
+    except OSError:
+        pass
+
+
+# ---- sandbox audit: every attempt is reported, even one the program catches ----------------------
+_allow_read = tuple(p for p in os.environ.get("SNIPPET_ALLOW_READ", "").split(":") if p)
+_allow_write = tuple(p for p in os.environ.get("SNIPPET_ALLOW_WRITE", "").split(":") if p)
+_loopback = ("127.", "::1", "localhost")
+_audit_busy = threading.local()
+
+
+def _audit(event, args):
+    if getattr(_audit_busy, "on", False):
+        return
+    _audit_busy.on = True
+    try:
+        if event == "open" and args and isinstance(args[0], (str, bytes)):
+            path = args[0].decode(errors="replace") if isinstance(args[0], bytes) else args[0]
+            path = os.path.abspath(path)
+            mode = args[1] if len(args) > 1 and isinstance(args[1], str) else "r"
+            flags = args[2] if len(args) > 2 and isinstance(args[2], int) else 0
+            writing = any(c in mode for c in "wax+") or flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+            allowed = _allow_write if writing else _allow_read + _allow_write
+            if not (path.startswith(allowed) or path in (p.rstrip("/") for p in allowed)):
+                _record({"violation": "FileSystemWrite" if writing else "FileSystemRead", "target": path})
+        elif event in ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn"):
+            what = args[0] if args and args[0] else (args[1] if len(args) > 1 else "")
+            if isinstance(what, (list, tuple)):
+                what = what[0] if what else ""
+            if isinstance(what, bytes):
+                what = what.decode(errors="replace")
+            _record({"violation": "ChildProcess", "target": str(what).split()[0] if str(what).split() else ""})
+        elif event == "socket.connect" and len(args) > 1 and isinstance(args[1], tuple):
+            host = str(args[1][0])
+            if args[0].family in (socket.AF_INET, socket.AF_INET6) and not host.startswith(_loopback):
+                _record({"violation": "network", "target": "%s:%s" % (host, args[1][1])})
+    finally:
+        _audit_busy.on = False
+
+
+if _allow_read:
+    sys.addaudithook(_audit)
 
 _scale = float(os.environ.get("SNIPPET_TIME_SCALE", "1") or 1)
 if _scale != 1:
@@ -45,8 +103,6 @@ if _ports and _hosts:
 # threads can interleave ("AB\n\n"). Parity compares lines, so make each print() one write.
 import builtins
 import io
-import sys
-import threading
 
 _real_print = builtins.print
 _print_lock = threading.Lock()
@@ -68,10 +124,10 @@ builtins.print = _atomic_print
 
 # Structural concurrency evidence: the most sockets that were waiting for an answer at the same
 # time (a request sent, no reply byte yet). Sequential code never exceeds 1. Written at exit.
-_trace = os.environ.get("SNIPPET_TRACE")
+# The trace goes to the pipe on fd SNIPPET_TRACE_FD (see FORMAT.md), never to a file in the sandbox.
+_trace = _trace_fd >= 0
 if _trace:
     import atexit
-    import json
     import ssl
 
     _waiting = set()
@@ -114,8 +170,7 @@ if _trace:
 
     @atexit.register
     def _write_trace():
-        with open(_trace, "a") as f:
-            f.write(json.dumps({"maxInFlight": _state["max"]}) + "\n")
+        _record({"maxInFlight": _state["max"]})
 
 # Timeline spans (src/data/traces/): the snippet's asyncio tasks, sleeps, threads, thread-pool work
 # items, process-pool jobs and repeated plain calls, each with its process/thread, its real start
@@ -224,14 +279,7 @@ if _trace:
                   "thread": f"{where}/{threading.current_thread().name}"}
         if v0 is not None and v1 is not None:
             record["v0"], record["v1"] = v0, v1
-        try:
-            fd = os.open(_trace, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            try:
-                os.write(fd, (json.dumps(record) + "\n").encode())
-            finally:
-                os.close(fd)
-        except OSError:
-            pass
+        _record(record)
 
     def _short(value):
         text = repr(value)
@@ -481,5 +529,4 @@ if _trace:
             record = {"span": "job", "label": label[:120], "t0": t0, "t1": t1, "thread": "main/MainThread"}
             if v1 > v0:
                 record["v0"], record["v1"] = v0, v1
-            with open(_trace, "a") as f:
-                f.write(json.dumps(record) + "\n")
+            _record(record)
