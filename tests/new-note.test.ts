@@ -15,27 +15,27 @@ const newNote = (dir: string, ...args: string[]) => spawnSync(process.execPath, 
 describe('npm run new-note', () => {
   test('writes notes/<slug>.md from the template and prints its path', () => {
     const dir = vault();
-    const run = newNote(dir, 'Event loop');
+    const run = newNote(dir, 'Semaphores');
     expect(run.status).toBe(0);
-    expect(run.stdout.trim()).toBe('notes/event-loop.md');
-    expect(readFileSync(join(dir, 'event-loop.md'), 'utf8')).toBe(noteTemplate('Event loop'));
+    expect(run.stdout.trim()).toBe('notes/semaphores.md');
+    expect(readFileSync(join(dir, 'semaphores.md'), 'utf8')).toBe(noteTemplate('Semaphores'));
   });
 
   test('refuses to overwrite an existing file', () => {
     const dir = vault();
-    writeFileSync(join(dir, 'event-loop.md'), 'mine\n');
-    const run = newNote(dir, 'Event loop');
+    writeFileSync(join(dir, 'semaphores.md'), 'mine\n');
+    const run = newNote(dir, 'Semaphores');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('error: notes/event-loop.md already exists: not overwritten');
-    expect(readFileSync(join(dir, 'event-loop.md'), 'utf8')).toBe('mine\n');
+    expect(run.stderr).toContain('error: notes/semaphores.md already exists: not overwritten');
+    expect(readFileSync(join(dir, 'semaphores.md'), 'utf8')).toBe('mine\n');
   });
 
   test('warns when another note already has the title or an alias', () => {
     const dir = vault();
-    writeFileSync(join(dir, 'loop.md'), '---\ntitle: Loops\naliases: [Event Loop]\n---\n\nText.\n');
-    const byAlias = newNote(dir, 'Event loop');
+    writeFileSync(join(dir, 'loop.md'), '---\ntitle: Loops\naliases: [Semaphore list]\n---\n\nText.\n');
+    const byAlias = newNote(dir, 'Semaphore list');
     expect(byAlias.status).toBe(0);
-    expect(byAlias.stderr).toContain('warning: notes/loop.md already has the alias "Event Loop": [[Event loop]] would match two notes');
+    expect(byAlias.stderr).toContain('warning: notes/loop.md already has the alias "Semaphore list": [[Semaphore list]] would match two notes');
     const byTitle = newNote(dir, 'concurrency in Python - a guide');
     expect(byTitle.status).toBe(0);
     expect(byTitle.stderr).toContain('warning: notes/concurrency-in-python-a-guide.md already has the title "Concurrency in Python - A Guide"');
@@ -48,9 +48,9 @@ describe('npm run new-note', () => {
   });
 
   test('"Write this note" opens GitHub\'s new-file page prefilled with the same template', () => {
-    const url = new URL(newNoteUrl({ owner: 'acme', name: 'garden', branch: 'main', notesPath: 'notes' }, 'event_loop', 'Event loop'));
+    const url = new URL(newNoteUrl({ owner: 'acme', name: 'garden', branch: 'main', notesPath: 'notes' }, 'event_loop', 'Semaphores'));
     expect(url.origin + url.pathname).toBe('https://github.com/acme/garden/new/main/notes');
     expect(url.searchParams.get('filename')).toBe('event_loop.md');
-    expect(url.searchParams.get('value')).toBe(noteTemplate('Event loop'));
+    expect(url.searchParams.get('value')).toBe(noteTemplate('Semaphores'));
   });
 });

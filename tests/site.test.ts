@@ -107,7 +107,7 @@ describe('frontmatter dialects on a built fixture vault', () => {
   });
 
   test('notes folder listing has every published note', () => {
-    const ids = readdirSync(site.outDir).filter((d) => existsSync(join(site.outDir, d, 'index.html')) && !['notes', 'concepts', 'tags', 'study'].includes(d));
+    const ids = readdirSync(site.outDir).filter((d) => existsSync(join(site.outDir, d, 'index.html')) && !['notes', 'concepts', 'tags', 'study', 'graph'].includes(d));
     expect(ids.sort()).toEqual(['different-h1', 'hugo-note', 'jekyll-note', 'obsidian-note', 'plain-note', 'untitled_note']);
   });
 });

@@ -84,6 +84,21 @@ describe('traces from what the runtimes recorded', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('threads that took other jobs this time keep the committed file; a lane running two at once rewrites it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'traces-'));
+    try {
+      const base = { run: 'notes/n/t.ts', runtime: 'python' as const, clock: 'virtual' as const, lanes: ['thread 1', 'thread 2'] };
+      const first: Trace = { ...base, spans: [span(0, 0, 1, 'get(a)'), span(0, 1, 2, 'get(b)'), span(1, 0, 1, 'get(c)')] };
+      expect(saveTrace(dir, first)).toBe('written');
+      const reshuffled: Trace = { ...base, spans: [span(0, 0, 1, 'get(a)'), span(1, 0, 1, 'get(b)'), span(1, 1, 2, 'get(c)')] };
+      expect(saveTrace(dir, reshuffled)).toBe('kept');
+      const overlapping: Trace = { ...base, spans: [span(0, 0, 1, 'get(a)'), span(0, 0.5, 1.5, 'get(b)'), span(1, 0, 1, 'get(c)')] };
+      expect(saveTrace(dir, overlapping)).toBe('written');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 /** Lanes, bars and rows per lane as drawn, read back from the SVG. */

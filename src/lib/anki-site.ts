@@ -9,7 +9,14 @@ export { ankiText } from './anki-export.ts';
 /** Parent deck in Anki; each note is a deck below it. */
 export const DECK_ROOT = 'Python Concurrency Notes';
 
-/** Decks with the absolute URL of each note (Anki has no site to be relative to). */
+/**
+ * Decks with the absolute URL of each note (Anki has no site to be relative to); without a
+ * configured `SITE_URL` there is no host to name, so the link is the page's path on the site.
+ */
 export function ankiSources(decks: NoteDeck[], site: URL | undefined): AnkiSource[] {
-  return decks.map((d) => ({ title: d.title, tags: d.tags, cards: d.cards, url: new URL(noteHref(siteConfig().base, d.id), site ?? 'http://localhost/').href }));
+  const base = siteConfig().base;
+  return decks.map((d) => {
+    const path = noteHref(base, d.id);
+    return { title: d.title, tags: d.tags, cards: d.cards, url: site ? new URL(path, site).href : path };
+  });
 }

@@ -112,7 +112,8 @@ export function crawlSite(dist: string, base: string, origin = 'http://crawl.inv
       return;
     }
     report.reached.add(url.pathname);
-    const anchor = url.hash.slice(1);
+    // A text fragment (`#:~:text=…`, or `#id:~:text=…`) is a directive to the browser, not an id.
+    const anchor = url.hash.slice(1).split(':~:')[0]!;
     if (anchor && target.endsWith('.html')) {
       let known = idCache.get(target);
       if (!known) idCache.set(target, (known = ids(parseHtml(target))));
