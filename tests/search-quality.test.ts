@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { withPagefind, type SearchResult } from './support/pagefind.ts';
@@ -37,6 +37,11 @@ function translationOnly(notesDir: string): Set<string> {
   const notes = readdirSync(notesDir).filter((f) => f.endsWith('.md'));
   const source = new Set<string>();
   for (const note of notes) for (const s of shingles(readFileSync(join(notesDir, note), 'utf8'), N)) source.add(s);
+  // Editor's notes (notes/<note>/editorial.yaml) are prose on the page too.
+  for (const entry of readdirSync(notesDir)) {
+    const file = join(notesDir, entry, 'editorial.yaml');
+    if (statSync(join(notesDir, entry)).isDirectory() && existsSync(file)) for (const s of shingles(readFileSync(file, 'utf8'), N)) source.add(s);
+  }
   const only = new Set<string>();
   for (const entry of readdirSync(notesDir)) {
     const dir = join(notesDir, entry);
@@ -107,7 +112,7 @@ describe('search quality on the seed notes (Pagefind JS API, built index)', () =
 
   test('concept pages are found, marked as concepts, and rank below every note', async () => {
     await withPagefind(siteDir, async (search) => {
-      for (const query of ['asyncio', 'python', 'computer science']) {
+      for (const query of ['algorithm', 'python', 'computer science']) {
         const results = await search(query);
         const kinds = results.map((r) => r.filters.kind?.[0]);
         expect(kinds, query).toContain('Concept');
@@ -122,7 +127,9 @@ describe('search quality on the seed notes (Pagefind JS API, built index)', () =
   test('filters: kind (note or concept) and tag', async () => {
     await withPagefind(siteDir, async (search) => {
       const notes = await search('concurrency', { kind: 'Note' });
-      expect(notes.map((r) => r.url).sort()).toEqual(['/concurrency-in-python-a-guide/', '/concurrency-options/', '/concurrency-with-python/', '/python-concurrency/']);
+      expect(notes.map((r) => r.url)).toEqual(expect.arrayContaining(['/concurrency-in-python-a-guide/', '/concurrency-options/', '/concurrency-with-python/', '/python-concurrency/']));
+      expect(notes.every((r) => r.filters.kind?.[0] === 'Note')).toBe(true);
+      expect((await search('computer science', { kind: 'Note' })).every((r) => !r.url.startsWith('/concepts/'))).toBe(true);
       const python = await search('concurrency', { tag: 'python' });
       expect(python.map((r) => r.url).sort()).toEqual(['/concurrency-in-python-a-guide/', '/python-concurrency/']);
     });
@@ -132,10 +139,12 @@ describe('search quality on the seed notes (Pagefind JS API, built index)', () =
     await withPagefind(siteDir, async (search) => {
       // `run_until_complete` appears only inside code blocks.
       expect((await search('run_until_complete')).map((r) => r.url)).toContain('/concurrency-with-python/');
-      // ThreadPoolExecutor: explained in concurrency-with-python, only called in code elsewhere.
+      // ThreadPoolExecutor: the pools hub has it as an alias; concurrency-with-python explains it in
+      // prose; python-concurrency only calls it in code, so it ranks below both.
       const urls = (await search('ThreadPoolExecutor')).map((r) => r.url);
-      expect(urls[0]).toBe('/concurrency-with-python/');
+      expect(urls[0]).toBe('/thread-and-process-pools/');
       expect(urls).toContain('/python-concurrency/');
+      expect(urls.indexOf('/concurrency-with-python/')).toBeLessThan(urls.indexOf('/python-concurrency/'));
     });
   });
 });
