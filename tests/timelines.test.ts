@@ -93,6 +93,11 @@ describe('traces from what the runtimes recorded', () => {
       expect(saveTrace(dir, first)).toBe('written');
       const reshuffled: Trace = { ...base, spans: [span(0, 0, 1, 'get(a)'), span(1, 0, 1, 'get(b)'), span(1, 1, 2, 'get(c)')] };
       expect(saveTrace(dir, reshuffled)).toBe('kept');
+      // Scheduling moves the critical path a little (kept), not by half (rewritten).
+      const later: Trace = { ...base, spans: [span(0, 0, 1, 'get(a)'), span(0, 1, 2.4, 'get(b)'), span(1, 0, 1, 'get(c)')] };
+      expect(saveTrace(dir, later)).toBe('kept');
+      const slower: Trace = { ...base, spans: [span(0, 0, 1, 'get(a)'), span(0, 1, 3, 'get(b)'), span(1, 0, 1, 'get(c)')] };
+      expect(saveTrace(dir, slower)).toBe('written');
       const overlapping: Trace = { ...base, spans: [span(0, 0, 1, 'get(a)'), span(0, 0.5, 1.5, 'get(b)'), span(1, 0, 1, 'get(c)')] };
       expect(saveTrace(dir, overlapping)).toBe('written');
     } finally {
@@ -225,7 +230,7 @@ describe('a fresh check reproduces the committed traces', () => {
   }, 420_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('every diagram run: same lanes, same work, same overlap, same duration (±15 %; CPU time: any)', () => {
+  test('every diagram run: same lanes, same work, same overlap, same duration (±15 %; Python thread pools −25 %/+33 %; CPU time: any)', () => {
     expect(output).toMatch(/^traces: \d+ written, 0 unchanged in /m);
     // A translation the check failed (on an overloaded machine: undici's 10 s connect timeout) writes
     // no trace by design; check-snippets.test.ts reports such failures. Every other run must match.

@@ -92,7 +92,11 @@ export function sameTrace(committed: Trace, next: Trace): boolean {
   if (shape(committed) !== shape(next)) return false;
   const ratio = traceSeconds(next) / traceSeconds(committed);
   // Real CPU time on a loaded machine easily doubles: only the shape is compared.
-  return next.clock === 'measured' || ratio > 0.85 && ratio < 1.15;
+  if (next.clock === 'measured') return true;
+  // Real threads on the virtual clock (Python's thread pools) take jobs in scheduling order, which
+  // moves the critical path: 160 downloads on 5 threads measured 2.98–3.5 s across runs.
+  const threads = next.runtime === 'python' && next.lanes.length > 1;
+  return threads ? ratio > 0.75 && ratio < 1.33 : ratio > 0.85 && ratio < 1.15;
 }
 
 /** The committed file of a run's trace: `src/data/traces/<note>/<name>.<runtime>.json`. */
