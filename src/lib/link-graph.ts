@@ -10,7 +10,7 @@ import { distance } from 'fastest-levenshtein';
 import { attachmentKind, type AttachmentKind } from '../syntax/attachments.ts';
 import type { WikiLink } from '../syntax/wikilink.ts';
 import { headingKey, parseAll, sentenceAround, type Block, type Context, type ParsedLink } from './link-parse.ts';
-import { bodyProblem, type Problem } from './problems.ts';
+import { bodyProblem, problem, type Problem } from './problems.ts';
 import { linkKey, prettifyTarget, slugify } from './slug.ts';
 import type { Vault, VaultNote } from './vault.ts';
 
@@ -190,7 +190,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     const [first, ...rest] = list;
     for (const other of rest) {
       const shared = [other.data.title, ...other.data.aliases].find((t) => linkKey(t) === linkKey(first!.data.title) || first!.data.aliases.some((a) => linkKey(a) === linkKey(t)));
-      problems.push({ file: other.file, line: 1, column: 1, severity: 'warning', ruleId: 'duplicate-title', message: `title or alias "${shared ?? other.data.title}" is also used by ${first!.file}: [[${shared ?? other.data.title}]] links by file name first, else it is ambiguous` });
+      problems.push(problem({ file: other.file, line: 1, column: 1, severity: 'warning', ruleId: 'duplicate-title', message: `title or alias "${shared ?? other.data.title}" is also used by ${first!.file}: [[${shared ?? other.data.title}]] links by file name first, else it is ambiguous`, source: 'link-graph' }));
     }
   }
 
