@@ -1,5 +1,6 @@
-// Embedded PDFs (`![[paper.pdf]]`, `![[paper.pdf#page=2]]`) in Chromium: a viewer with a title, sized
-// to the column, with a download link that stays visible; axe-clean, light and dark, desktop and phone.
+// Attachments in Chromium: embedded PDFs (`![[paper.pdf]]`, `![[paper.pdf#page=2]]`), a viewer with a title, sized
+// to the column, with a download link that stays visible (axe-clean, light and dark, desktop and phone), and a
+// Markdown image found by file name.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ export function tinyPdf(pages: string[]): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-describe.skipIf(!hasChromium)('embedded PDFs in Chromium', { timeout: 240_000 }, () => {
+describe.skipIf(!hasChromium)('attachments in Chromium: embedded PDFs, Markdown images found by name', { timeout: 240_000 }, () => {
   let site: BuiltSite;
   let server: StaticSite;
   let browser: Browser;
@@ -48,9 +49,11 @@ describe.skipIf(!hasChromium)('embedded PDFs in Chromium', { timeout: 240_000 },
     const vault = mkdtempSync(join(tmpdir(), 'pdf-vault-'));
     mkdirSync(join(vault, 'Attachments', 'papers'), { recursive: true });
     writeFileSync(join(vault, 'Attachments', 'papers', 'scheduling paper.pdf'), tinyPdf(['Page one of the paper', 'Page two of the paper']));
+    mkdirSync(join(vault, 'Attachments', 'icons'), { recursive: true });
+    writeFileSync(join(vault, 'Attachments', 'icons', 'plus.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48"><path d="M20 8h8v12h12v8H28v12h-8V28H8v-8h12z" fill="#2a7"/></svg>');
     writeFileSync(
       join(vault, 'reading.md'),
-      '---\ntitle: Reading list\n---\n\nThe paper, embedded:\n\n![[scheduling paper.pdf]]\n\nIts second page, shorter:\n\n![[scheduling paper.pdf#page=2&height=300|Second page]]\n\nA link only: [[scheduling paper.pdf]].\n',
+      '---\ntitle: Reading list\n---\n\nThe paper, embedded:\n\n![[scheduling paper.pdf]]\n\nIts second page, shorter:\n\n![[scheduling paper.pdf#page=2&height=300|Second page]]\n\nA link only: [[scheduling paper.pdf]].\n\nA Markdown image found by its name: ![plus icon](plus.svg)\n',
     );
     site = buildSite(vault);
     server = await serveStatic(site.outDir);
@@ -93,6 +96,15 @@ describe.skipIf(!hasChromium)('embedded PDFs in Chromium', { timeout: 240_000 },
     await page.locator('.pdf-embed').nth(1).scrollIntoViewIfNeeded();
     await page.waitForTimeout(1000);
     await page.locator('.pdf-embed').nth(1).screenshot({ path: join(SHOTS, 'pdf-embed-page-2.png') });
+    await page.close();
+  });
+
+  test('a Markdown image written by file name only is found in the vault and shown, and the build does not warn about it', async () => {
+    expect(site.output).not.toContain('image not found');
+    const page = await open(1280, 'light');
+    const img = page.locator('.sl-markdown-content img[alt="plus icon"]');
+    await img.waitFor();
+    expect(await img.evaluate((e: HTMLImageElement) => e.complete && e.naturalWidth)).toBe(48);
     await page.close();
   });
 
