@@ -135,7 +135,7 @@ class StudyReview extends HTMLElement {
     const now = new Date();
     const byNote = new Map(index.notes.map((n) => [n.id, n]));
     const all = index.notes.flatMap((n) => n.cards);
-    this.#q('[data-total]').replaceChildren(this.#deckRow('All notes', 'all', countDeck(all, this.#progress, now), all.length));
+    this.#q('[data-total]').replaceChildren(this.#deckRow('All notes', 'all', countDeck(all, this.#progress, now), all.length, undefined, index.anki));
     this.#q('[data-notes]').replaceChildren(...index.notes.map((n) => this.#deckRow(n.title, `note:${n.id}`, countDeck(n.cards, this.#progress, now), n.cards.length, n.href)));
     this.#q('[data-tags]').replaceChildren(
       ...index.tags.map((t) => {

@@ -87,6 +87,7 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     expect(await page.locator('tr[data-deck="note:concurrency-options"]').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Download every card for Anki' }).getAttribute('href')).toBe('/study/anki/all.apkg');
     expect(await page.getByRole('link', { name: 'Anki file of #python' }).getAttribute('href')).toBe('/study/anki/tags/python.apkg');
+    expect(await page.getByRole('link', { name: 'Anki file of All notes' }).getAttribute('href')).toBe('/study/anki/all.apkg');
     // The download is the Anki package (a zip).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Anki file of #python' }).click()]);
     expect(download.suggestedFilename()).toBe('python.apkg');
