@@ -4,9 +4,10 @@ import { join, resolve } from 'node:path';
 import { formatProblem } from '../src/lib/problems.ts';
 import { checkNoteCards } from '../src/lib/study-checks.ts';
 import { describe, expect, test } from 'vitest';
-import { ANKI_HEADERS, ankiDeck, ankiField, ankiTag, ankiText } from '../src/lib/anki-export.ts';
+import { ANKI_FIELDS, ankiChecksum, ankiDeck, ankiField, ankiNotes, ankiPackage, ankiStripHtml, ankiTag, type AnkiSource } from '../src/lib/anki-export.ts';
+import { readApkg } from './support/anki-read.ts';
 import { extractCards } from '../src/lib/cards.ts';
-import { noteDeckJson, studyIndexJson, vaultDeckJson, type NoteDeck } from '../src/lib/deck-json.ts';
+import { noteDeckJson, studyIndexJson, tagDeckJson, vaultDeckJson, type NoteDeck } from '../src/lib/deck-json.ts';
 import { buildLinkGraph } from '../src/lib/link-graph.ts';
 import { decksOf } from '../src/lib/site-cards.ts';
 import { parseStudyTree } from '../src/lib/study-parse.ts';
@@ -18,46 +19,6 @@ const seeds = decksOf(buildLinkGraph(scanVault({ dir: resolve('notes') })));
 const deck = (body: string, id = 'n', tags: string[] = ['python/asyncio']): NoteDeck => ({
   id, title: 'A note', tags, cards: extractCards(parseStudyTree(body), { id, data: { title: 'A note' } as never }),
 });
-
-/**
- * Reads an Anki text-import file as Anki documents it: `#key:value` header lines first, then rows
- * of separator-delimited fields, a field in double quotes may hold the separator, `""` is a quote.
- */
-function parseAnkiText(text: string): { headers: Record<string, string>; rows: string[][] } {
-  const lines = text.split('\n');
-  const headers: Record<string, string> = {};
-  while (lines[0]?.startsWith('#')) {
-    const line = lines.shift()!;
-    const colon = line.indexOf(':');
-    headers[line.slice(1, colon)] = line.slice(colon + 1);
-  }
-  const sep = headers.separator === 'tab' ? '\t' : headers.separator ?? '\t';
-  const rows = lines.filter((l) => l !== '').map((line) => {
-    const fields: string[] = [];
-    let i = 0;
-    while (i <= line.length) {
-      if (line[i] === '"') {
-        let value = '';
-        i += 1;
-        for (;;) {
-          if (i >= line.length) throw new Error(`unterminated quoted field in: ${line.slice(0, 60)}`);
-          if (line[i] === '"' && line[i + 1] === '"') { value += '"'; i += 2; continue; }
-          if (line[i] === '"') { i += 1; break; }
-          value += line[i++];
-        }
-        if (i < line.length && line[i] !== sep) throw new Error(`text after a closing quote in: ${line.slice(0, 60)}`);
-        fields.push(value);
-        i += 1;
-      } else {
-        const end = line.indexOf(sep, i);
-        fields.push(line.slice(i, end < 0 ? line.length : end));
-        i = end < 0 ? line.length + 1 : end + 1;
-      }
-    }
-    return fields;
-  });
-  return { headers, rows };
-}
 
 describe('deck JSON', () => {
   test('a note deck links each card to its note and headings under the base path, and carries only what a review needs', () => {
@@ -75,11 +36,14 @@ describe('deck JSON', () => {
     expect(index.notes.map((n) => [n.id, n.deck, n.cards.length])).toEqual([['a', '/study/notes/a.json', 1], ['b', '/study/notes/b.json', 1]]);
     expect(index.notes[0]!.cards).toEqual([a.cards[0]!.id]);
     expect(index.tags).toEqual([
-      { tag: 'blog', notes: ['a'], anki: '/study/anki/tags/blog.txt' },
-      { tag: 'python', notes: ['a', 'b'], anki: '/study/anki/tags/python.txt' },
+      { tag: 'blog', notes: ['a'], deck: '/study/tags/blog.json', anki: '/study/anki/tags/blog.apkg' },
+      { tag: 'python', notes: ['a', 'b'], deck: '/study/tags/python.json', anki: '/study/anki/tags/python.apkg' },
     ]);
     expect(JSON.stringify(index)).not.toContain('front');
     expect(vaultDeckJson([a, b], '').notes.flatMap((n) => n.cards.map((c) => c.id))).toEqual([a.cards[0]!.id, b.cards[0]!.id]);
+    // A tag's file holds the cards of its notes only.
+    expect(tagDeckJson([a, b], 'blog', '').notes.map((n) => n.note.id)).toEqual(['a']);
+    expect(tagDeckJson([a, b], 'python', '').notes).toEqual(vaultDeckJson([a, b], '').notes);
   });
 
   test('malformed cards are reported by the lint at file:line:col and left out of the deck', () => {
@@ -105,46 +69,115 @@ describe('deck JSON', () => {
   });
 });
 
-describe('Anki export', () => {
-  test('the seed deck parses as Anki text import: headers, six fields per row, cloze and basic notes, unique GUIDs', () => {
-    const text = ankiText(seeds.map((d) => ({ ...d, url: `https://example.org/${d.id}/` })), 'Python Concurrency Notes');
-    const { headers, rows } = parseAnkiText(text);
-    expect(headers).toEqual({ separator: 'tab', html: 'true', 'notetype column': '1', 'deck column': '2', 'tags column': '3', 'guid column': '4', columns: 'Note type\tDeck\tTags\tGUID\tText or Front\tBack Extra or Back' });
-    expect(rows.every((r) => r.length === 6)).toBe(true);
-    expect(rows.filter((r) => r[0] === 'Cloze')).toHaveLength(11);
-    expect(rows.filter((r) => r[0] === 'Basic')).toHaveLength(6);
-    expect(new Set(rows.map((r) => r[3])).size).toBe(rows.length);
-    for (const [type, deckName, tags, , first, second] of rows) {
-      expect(deckName).toBe('Python Concurrency Notes::Python concurrency');
-      expect(tags).toBe('blog python');
-      expect(second).toContain('<a href="https://example.org/python-concurrency/');
-      if (type === 'Cloze') {
-        // Every cloze opened is closed, numbered from 1.
-        expect(first).toMatch(/\{\{c1::/);
-        expect(first!.match(/\{\{c\d+::/g)?.length).toBe(first!.match(/\}\}/g)?.length);
-      }
+describe('Anki export (.apkg)', () => {
+  const ROOT = 'Python Concurrency Notes';
+  const MOD = 1_764_700_000;
+  const seedSources: AnkiSource[] = seeds.map((d) => ({ ...d, url: `https://example.org/${d.id}/` }));
+  const sources = (d: NoteDeck): AnkiSource[] => [{ ...d, url: 'https://e.org/n/' }];
+
+  test('the seed package reads as Anki reads it: a zip with the collection, schema 11, the two note types with their fields', () => {
+    const pkg = readApkg(ankiPackage(seedSources, ROOT, { mod: MOD }));
+    expect(pkg.files).toEqual(['collection.anki2', 'media']);
+    expect(pkg.ver).toBe(11);
+    const byName = Object.fromEntries(pkg.models.map((m) => [m.name, m]));
+    expect(Object.keys(byName).sort()).toEqual([`${ROOT} Basic`, `${ROOT} Cloze`]);
+    const cloze = byName[`${ROOT} Cloze`]!;
+    const basic = byName[`${ROOT} Basic`]!;
+    // type 1 is Anki's cloze note type: one card per cloze number, from one template.
+    expect([cloze.type, cloze.fields, cloze.templates.map((t) => t.qfmt)]).toEqual([1, ['Text', 'Back Extra', 'Note', 'Link'], ['{{cloze:Text}}']]);
+    expect(cloze.templates[0]!.afmt).toContain('<a href="{{Link}}">{{Note}}</a>');
+    expect([basic.type, basic.fields, basic.templates.map((t) => t.qfmt)]).toEqual([0, ['Front', 'Back', 'Note', 'Link'], ['{{Front}}']]);
+    expect(basic.templates[0]!.afmt).toContain('{{Back}}');
+    expect(pkg.decks.map((d) => d.name).sort()).toEqual(['Default', ROOT, `${ROOT}::Python concurrency`]);
+  });
+
+  test('the seed notes: 11 cloze notes and 6 basic notes, four fields each, title and link back as fields, one card each', () => {
+    const pkg = readApkg(ankiPackage(seedSources, ROOT, { mod: MOD }));
+    const model = new Map(pkg.models.map((m) => [m.id, m]));
+    const deckOf = new Map(pkg.decks.map((d) => [d.id, d.name]));
+    const clozes = pkg.notes.filter((n) => model.get(n.mid)?.type === 1);
+    const basics = pkg.notes.filter((n) => model.get(n.mid)?.type === 0);
+    expect([clozes.length, basics.length, pkg.notes.length]).toEqual([11, 6, 17]);
+    expect(new Set(pkg.notes.map((n) => n.guid)).size).toBe(17);
+    for (const n of pkg.notes) {
+      expect(n.fields).toHaveLength(4);
+      expect(n.fields[2]).toBe('Python concurrency');
+      expect(n.fields[3]).toMatch(/^https:\/\/example\.org\/python-concurrency\/(#[a-z0-9-]+)?$/);
+      expect(n.tags).toEqual(['blog', 'python']);
+      expect(n.mod).toBe(MOD);
+      // Anki's sort field and duplicate checksum are the first field's text.
+      expect(n.sfld).toBe(ankiStripHtml(n.fields[0]!));
+      expect(n.csum).toBe(ankiChecksum(n.fields[0]!));
     }
-    const session = rows.find((r) => r[4]!.includes('Why we used'))!;
-    expect(session.slice(4)).toEqual([
+    for (const n of clozes) {
+      const numbers = [...n.fields[0]!.matchAll(/\{\{c(\d+)::/g)].map((m) => Number(m[1]));
+      expect(numbers.length).toBeGreaterThan(0);
+      expect(n.fields[0]!.match(/\}\}/g)?.length).toBe(numbers.length);
+      expect(n.fields[1]).toBe('');
+      // One card per cloze number, ordinal = number - 1.
+      expect(pkg.cards.filter((c) => c.nid === n.id).map((c) => c.ord).sort()).toEqual([...new Set(numbers)].map((x) => x - 1).sort());
+    }
+    for (const n of basics) expect(pkg.cards.filter((c) => c.nid === n.id).map((c) => c.ord)).toEqual([0]);
+    expect(pkg.cards).toHaveLength(17);
+    // New cards, in note order, each in the note's deck.
+    expect(pkg.cards.every((c) => c.type === 0 && c.queue === 0 && deckOf.get(c.did) === `${ROOT}::Python concurrency`)).toBe(true);
+    const session = basics.find((n) => n.fields[0]!.includes('Why we used'))!;
+    expect(session.fields).toEqual([
       '<p>Why we used <code>requests.Session</code> here?</p>',
-      '<p>Creating a Session object allows requests to do some fancy networking tricks and really speed things up, we can reuse connection between requests.</p><p class="source"><a href="https://example.org/python-concurrency/#how-to-speed-up-an-io-bound-program">Python concurrency › How to speed up an I/O bound program</a></p>',
+      '<p>Creating a Session object allows requests to do some fancy networking tricks and really speed things up, we can reuse connection between requests.</p>',
+      'Python concurrency',
+      'https://example.org/python-concurrency/#how-to-speed-up-an-io-bound-program',
     ]);
   });
 
-  test('two highlights of one paragraph are one Anki note with c1 and c2', () => {
-    const d = deck('Threads for ==I/O==, processes for ==CPU== work.');
-    const { rows } = parseAnkiText(ankiText([{ ...d, url: 'https://e.org/n/' }], 'Root'));
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.slice(0, 3)).toEqual(['Cloze', 'Root::A note', 'python::asyncio']);
-    expect(rows[0]![4]).toBe('<p>Threads for {{c1::I/O}}, processes for {{c2::CPU}} work.</p>');
+  test('two highlights of one paragraph are one cloze note with c1 and c2, and two cards', () => {
+    const pkg = readApkg(ankiPackage(sources(deck('Threads for ==I/O==, processes for ==CPU== work.')), 'Root', { mod: MOD }));
+    expect(pkg.notes).toHaveLength(1);
+    expect(pkg.notes[0]!.fields).toEqual(['<p>Threads for {{c1::I/O}}, processes for {{c2::CPU}} work.</p>', '', 'A note', 'https://e.org/n/']);
+    expect(pkg.notes[0]!.tags).toEqual(['python::asyncio']);
+    expect(pkg.cards.map((c) => c.ord)).toEqual([0, 1]);
+    expect(pkg.decks.find((d) => d.id === pkg.cards[0]!.did)?.name).toBe('Root::A note');
   });
 
-  test('fields hold quotes, tabs and newlines safely; deck and tag names stay one level and one word', () => {
-    expect(ankiField('say "hi"\tnow\nthen')).toBe('"say ""hi""    now then"');
-    expect(ankiField('<pre><code>a\nb</code></pre>')).toBe('"<pre><code>a<br>b</code></pre>"');
+  test('GUIDs and ids are stable across builds: a later build updates the same notes; unrelated edits keep other GUIDs', () => {
+    const first = readApkg(ankiPackage(seedSources, ROOT, { mod: MOD }));
+    const later = readApkg(ankiPackage(seedSources, ROOT, { mod: MOD + 86_400 }));
+    const ids = (p: typeof first) => ({ notes: p.notes.map((n) => [n.id, n.guid, n.mid]), cards: p.cards.map((c) => [c.id, c.nid, c.did, c.ord]), models: p.models.map((m) => m.id), decks: p.decks.map((d) => d.id) });
+    expect(ids(later)).toEqual(ids(first));
+    expect(later.notes.every((n) => n.mod === MOD + 86_400)).toBe(true);
+    // The same notes and time give the same bytes.
+    expect(Buffer.from(ankiPackage(seedSources, ROOT, { mod: MOD })).equals(Buffer.from(ankiPackage(seedSources, ROOT, { mod: MOD })))).toBe(true);
+
+    const body = '# A note\n\n## One\n\nThreads for ==I/O== work.\n\n## Two\n\nWhat is the GIL?\n&#10;<br>\nA lock.\n';
+    const edited = '# A note\n\n## Two\n\nWhat is the GIL?\n&#10;<br>\nA lock.\n\nA new paragraph, and a ==new cloze==.\n\n## One\n\nThreads for ==I/O== work.\n';
+    const guids = (b: string) => ankiNotes(sources(deck(b)), 'Root').map((n) => n.guid);
+    const before = guids(body);
+    const after = guids(edited);
+    expect(before).toHaveLength(2);
+    expect(after).toHaveLength(3);
+    for (const g of before) expect(after).toContain(g);
+    // A changed card is a new note.
+    expect(guids(body.replace('A lock.', 'A mutex.'))).not.toContain(before[1]);
+  });
+
+  test('note type field names match the documented fields; deck and tag names stay one level and one word', () => {
+    expect(ANKI_FIELDS).toEqual({ cloze: ['Text', 'Back Extra', 'Note', 'Link'], basic: ['Front', 'Back', 'Note', 'Link'] });
     expect(ankiTag('python/asyncio deep')).toBe('python::asyncio_deep');
     expect(ankiDeck('Notes', 'A::B')).toBe('Notes::A:B');
-    expect(ANKI_HEADERS[0]).toBe('#separator:tab');
+    // Anki's checksum of "<b>hello</b>": int(sha1("hello")[:8], 16), as Anki computes it.
+    expect(ankiChecksum('<b>hello</b>')).toBe(0xaaf4c61d);
+    expect(ankiStripHtml('<p>a &amp; b<!-- c --></p><style>p{}</style>')).toBe('a & b');
+    // Soft line breaks become spaces, except in code blocks.
+    expect(ankiField('<p>one\n  two</p><pre><code>a\n  b</code></pre>')).toBe('<p>one two</p><pre><code>a\n  b</code></pre>');
+  });
+
+  test('a title with markup characters stays text in its field; a field never holds Anki’s separator', () => {
+    const d = { ...deck('A ==cloze== here.'), title: 'Locks <b>& "mutexes"' };
+    const [note] = ankiNotes([{ ...d, url: 'https://e.org/n/?a=1&b=2' }], 'Root');
+    expect(note!.fields.slice(2)).toEqual(['Locks &lt;b&gt;&amp; &quot;mutexes&quot;', 'https://e.org/n/?a=1&amp;b=2']);
+    const sep = { ...deck('A ==cloze== here.'), title: 'A\u001fB' };
+    expect(ankiNotes([{ ...sep, url: 'https://e.org/n/' }], 'Root')[0]!.fields).toHaveLength(4);
+    expect(readApkg(ankiPackage([{ ...sep, url: 'https://e.org/n/' }], 'Root', { mod: MOD })).notes[0]!.fields).toHaveLength(4);
   });
 });
 

@@ -12,7 +12,7 @@ import {
 } from './study-progress.ts';
 
 interface IndexNote { id: string; title: string; href: string; tags: string[]; deck: string; cards: string[] }
-interface StudyIndex { schema: number; anki: string; notes: IndexNote[]; tags: Array<{ tag: string; notes: string[]; anki: string }> }
+interface StudyIndex { schema: number; anki: string; notes: IndexNote[]; tags: Array<{ tag: string; notes: string[]; deck: string; anki: string }> }
 interface ReviewCard { id: string; kind: 'cloze' | 'qa'; note: string; path: Array<{ text: string; href: string }>; front: string; back: string }
 interface NoteDeckFile { schema: number; note: { id: string; title: string; href: string }; cards: ReviewCard[] }
 
@@ -135,7 +135,7 @@ class StudyReview extends HTMLElement {
     const now = new Date();
     const byNote = new Map(index.notes.map((n) => [n.id, n]));
     const all = index.notes.flatMap((n) => n.cards);
-    this.#q('[data-total]').replaceChildren(this.#deckRow('All notes', 'all', countDeck(all, this.#progress, now), all.length));
+    this.#q('[data-total]').replaceChildren(this.#deckRow('All notes', 'all', countDeck(all, this.#progress, now), all.length, undefined, index.anki));
     this.#q('[data-notes]').replaceChildren(...index.notes.map((n) => this.#deckRow(n.title, `note:${n.id}`, countDeck(n.cards, this.#progress, now), n.cards.length, n.href)));
     this.#q('[data-tags]').replaceChildren(
       ...index.tags.map((t) => {
@@ -186,14 +186,15 @@ class StudyReview extends HTMLElement {
       this.#deckLabel = note.title;
       return ((await load(note.deck)) as NoteDeckFile).cards;
     }
-    const all = ((await load(this.dataset.all ?? '')) as { notes: NoteDeckFile[] }).notes;
     if (deck.startsWith('tag:')) {
+      // A tag's own file: a tag session never loads the whole vault.
       const tag = index.tags.find((t) => t.tag === deck.slice(4));
-      this.#deckLabel = `#${deck.slice(4)}`;
-      return all.filter((n) => tag?.notes.includes(n.note.id)).flatMap((n) => n.cards);
+      if (!tag) return [];
+      this.#deckLabel = `#${tag.tag}`;
+      return ((await load(tag.deck)) as { notes: NoteDeckFile[] }).notes.flatMap((n) => n.cards);
     }
     this.#deckLabel = 'All notes';
-    return all.flatMap((n) => n.cards);
+    return ((await load(this.dataset.all ?? '')) as { notes: NoteDeckFile[] }).notes.flatMap((n) => n.cards);
   }
 
   async #review(deck: string): Promise<void> {

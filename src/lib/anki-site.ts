@@ -1,10 +1,8 @@
 /** The site's Anki export: its decks with absolute links back to the pages. */
-import type { AnkiSource } from './anki-export.ts';
+import { ankiPackage, type AnkiSource } from './anki-export.ts';
 import type { NoteDeck } from './deck-json.ts';
 import { noteHref } from './link-paths.ts';
 import { siteConfig } from './site-config.ts';
-
-export { ankiText } from './anki-export.ts';
 
 /** Parent deck in Anki; each note is a deck below it. */
 export const DECK_ROOT = 'Python Concurrency Notes';
@@ -19,4 +17,15 @@ export function ankiSources(decks: NoteDeck[], site: URL | undefined): AnkiSourc
     const path = noteHref(base, d.id);
     return { title: d.title, tags: d.tags, cards: d.cards, url: site ? new URL(path, site).href : path };
   });
+}
+
+/**
+ * The `.apkg` response of `decks`. Its notes carry the build's time: a learner who imports a newer
+ * download gets the notes' current text (Anki updates a note when the file's is newer) and keeps
+ * the cards' scheduling.
+ */
+export function ankiResponse(decks: NoteDeck[], site: URL | undefined): Response {
+  const bytes = ankiPackage(ankiSources(decks, site), DECK_ROOT, { mod: Math.floor(Date.now() / 1000) });
+  // A copy on its own ArrayBuffer: what `Response` takes as a body.
+  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'application/octet-stream' } });
 }

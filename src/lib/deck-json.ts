@@ -1,8 +1,9 @@
 /**
- * The static study data the build writes (pure: decks in, JSON-ready objects out). Three files,
- * so no page carries the vault: `/study/decks.json` (every deck with its card ids, for the counts),
- * `/study/notes/<id>.json` (one note's cards, for its review and its study bar) and `/study/all.json`
- * (every card, for a review across notes).
+ * The static study data the build writes (pure: decks in, JSON-ready objects out), so no page
+ * carries the vault: `/study/decks.json` (every deck with its card ids, for the counts),
+ * `/study/notes/<id>.json` (one note's cards, for its review and its study bar),
+ * `/study/tags/<tag>.json` (the cards of a tag's notes, for a tag's review) and `/study/all.json`
+ * (every card, loaded only to review all notes).
  */
 import { cardForDeck, type StudyCard } from './cards.ts';
 import { noteHref, tagSlug } from './link-paths.ts';
@@ -51,12 +52,22 @@ export function vaultDeckJson(decks: NoteDeck[], base: string) {
   return { schema: DECK_SCHEMA, notes: decks.map((d) => noteDeckJson(d, base)) };
 }
 
-/** Where the Anki file of a tag (or of the whole vault) is written, relative to the site root. */
-export function ankiPath(tag?: string): string {
-  return tag === undefined ? 'study/anki/all.txt' : `study/anki/tags/${tagSlug(tag)}.txt`;
+/** The cards of every note carrying `tag`, by note. */
+export function tagDeckJson(decks: NoteDeck[], tag: string, base: string) {
+  return { schema: DECK_SCHEMA, tag, notes: decks.filter((d) => d.tags.includes(tag)).map((d) => noteDeckJson(d, base)) };
 }
 
-/** Decks by note and by tag with their card ids (the client counts new, due and learned), and the Anki files. */
+/** Where a tag's deck file is written, relative to the site root. */
+export function tagDeckPath(tag: string): string {
+  return `study/tags/${tagSlug(tag)}.json`;
+}
+
+/** Where the Anki package of a tag (or of the whole vault) is written, relative to the site root. */
+export function ankiPath(tag?: string): string {
+  return tag === undefined ? 'study/anki/all.apkg' : `study/anki/tags/${tagSlug(tag)}.apkg`;
+}
+
+/** Decks by note and by tag with their card ids (the client counts new, due and learned), their files and the Anki files. */
 export function studyIndexJson(decks: NoteDeck[], base: string) {
   const tags = new Map<string, string[]>();
   for (const d of decks) for (const t of d.tags) tags.set(t, [...(tags.get(t) ?? []), d.id]);
@@ -66,6 +77,6 @@ export function studyIndexJson(decks: NoteDeck[], base: string) {
     notes: decks.map((d) => ({ ...noteJson(d, base), deck: `${base}/study/notes/${d.id}.json`, cards: d.cards.map((c) => c.id) })),
     tags: [...tags]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([tag, notes]) => ({ tag, notes, anki: `${base}/${ankiPath(tag)}` })),
+      .map(([tag, notes]) => ({ tag, notes, deck: `${base}/${tagDeckPath(tag)}`, anki: `${base}/${ankiPath(tag)}` })),
   };
 }

@@ -85,8 +85,13 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     expect(await row(page, 'tag:blog')).toEqual([CARDS, 0, 0, CARDS]);
     // Notes without highlights or cards have no deck.
     expect(await page.locator('tr[data-deck="note:concurrency-options"]').count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'Download every card for Anki' }).getAttribute('href')).toBe('/study/anki/all.txt');
-    expect(await page.getByRole('link', { name: 'Anki file of #python' }).getAttribute('href')).toBe('/study/anki/tags/python.txt');
+    expect(await page.getByRole('link', { name: 'Download every card for Anki' }).getAttribute('href')).toBe('/study/anki/all.apkg');
+    expect(await page.getByRole('link', { name: 'Anki file of #python' }).getAttribute('href')).toBe('/study/anki/tags/python.apkg');
+    expect(await page.getByRole('link', { name: 'Anki file of All notes' }).getAttribute('href')).toBe('/study/anki/all.apkg');
+    // The download is the Anki package (a zip).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Anki file of #python' }).click()]);
+    expect(download.suggestedFilename()).toBe('python.apkg');
+    expect(readFileSync((await download.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'review-decks-dark.png'), fullPage: true });
     await page.close();
@@ -191,6 +196,24 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     expect(await page.evaluate(() => localStorage.getItem('notes:study-progress'))).toBe(before);
     expect(await row(page, 'note:python-concurrency')).toEqual([0, 0, CARDS, CARDS]);
     await page.close();
+  });
+
+  test('a tag session loads that tag’s deck file, and only “All notes” loads all.json', async () => {
+    const context = await profile();
+    const page = await open(context, STUDY);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await row(page, 'tag:python');
+    await page.locator('tr[data-deck="tag:python"] .deck-review').click();
+    await expect.poll(() => page.locator('[data-remaining]').innerText(), WAIT).toBe(`${CARDS} cards left in this session`);
+    expect(await page.locator('[data-session-title]').innerText()).toBe('Reviewing: #python');
+    expect(fetched.filter((p) => p.endsWith('.json'))).toEqual(['/study/tags/python.json']);
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('button', { name: 'Back to decks' }).click();
+    await page.locator('tr[data-deck="all"] .deck-review').click();
+    await expect.poll(() => page.locator('[data-remaining]').innerText(), WAIT).toBe(`${CARDS} cards left in this session`);
+    expect(fetched.filter((p) => p.endsWith('.json'))).toEqual(['/study/tags/python.json', '/study/all.json']);
+    await context.close();
   });
 
   test('cards whose ids are gone are left out of the queue, not errors', async () => {
