@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Problem } from '../src/lib/problems.ts';
+import { problem, type Problem } from '../src/lib/problems.ts';
 import type { TranslationFile } from './snippets/collect.ts';
 import type { Outcome } from './snippets/evaluate.ts';
 import { FIXTURE_HOSTS, FIXTURE_PAGES, startFixtureWeb, type FixtureServer } from './snippets/fixture-web.ts';
@@ -182,14 +182,14 @@ async function check(): Promise<number> {
 
   const problems: Problem[] = outcomes.flatMap((o) => o.problems);
   for (const b of plan.missing) {
-    problems.push({ file: b.note, line: b.line, column: b.column, severity: 'error', ruleId: 'snippet-missing',
-      message: `python block ${b.hash}${b.session ? ' (session)' : ''} has no translation: add ${b.note.replace(/\.md$/i, '')}/<name>.ts with "@python ${b.hash}"` });
+    problems.push(problem({ file: b.note, line: b.line, column: b.column, severity: 'error', ruleId: 'snippet-missing', source: 'check-snippets',
+      message: `python block ${b.hash}${b.session ? ' (session)' : ''} has no translation: add ${b.note.replace(/\.md$/i, '')}/<name>.ts with "@python ${b.hash}"` }));
   }
   const claimed = new Set(plan.translations.map((t) => t.abs));
   for (const d of types.filter((d) => !claimed.has(d.file))) {
     const helper = plan.helpers.find((h) => h.abs === d.file);
-    problems.push({ file: helper?.note ?? 'notes', line: 1, column: 1, severity: 'error', ruleId: 'snippet-type',
-      message: `type error at ${d.file ? relative(root, d.file) : ''}:${d.line}:${d.column} ${d.message}` });
+    problems.push(problem({ file: helper?.note ?? 'notes', line: 1, column: 1, severity: 'error', ruleId: 'snippet-type', source: 'check-snippets',
+      message: `type error at ${d.file ? relative(root, d.file) : ''}:${d.line}:${d.column} ${d.message}` }));
   }
 
   let bench = '';
@@ -234,7 +234,7 @@ async function check(): Promise<number> {
       writeFileSync(resultsPath, `${JSON.stringify(resultsJson(outcomes, scale, previous), null, 2)}\n`);
     } catch (error) {
       resultsNote = `results NOT written: ${(error as Error).message}`;
-      problems.push({ file: relative(process.cwd(), resultsPath), line: 1, column: 1, severity: 'error', ruleId: 'snippet-results', message: resultsNote });
+      problems.push(problem({ file: relative(process.cwd(), resultsPath), line: 1, column: 1, severity: 'error', ruleId: 'snippet-results', message: resultsNote, source: 'check-snippets' }));
     }
   }
 

@@ -11,6 +11,7 @@ import { pairStale, similarity, tokens } from '../scripts/snippets/pair.ts';
 import { sessionInput } from '../scripts/snippets/python-runner.ts';
 import { parseTscOutput, typecheck } from '../scripts/snippets/typecheck.ts';
 import type { Outcome } from '../scripts/snippets/evaluate.ts';
+import { problem } from '../src/lib/problems.ts';
 import { childPidOf, jailArgv } from '../scripts/snippets/jail.ts';
 import { decide, PERMISSIONS_FILE, readGrants } from '../scripts/snippets/permissions.ts';
 import { resultsJson } from '../scripts/snippets/report.ts';
@@ -165,7 +166,7 @@ describe('the results file', () => {
   const t = (source: string) => ({ path: 'notes/a/t.ts', python: 'sha256:1111111111111111', source, mode: 'run', allow: [], note: 'notes/a.md',
     output: { lines: ['started at ...', 'done'], unordered: false } }) as unknown as Outcome['t'];
   const run = (stdout: string) => ({ stdout, virtualSeconds: 2, maxInFlight: 0 }) as unknown as Outcome['run'];
-  const outcome = (status: Outcome['status'], source: string, stdout: string): Outcome => ({ t: t(source), status, parity: 'skipped', run: run(stdout), problems: status === 'failed' ? [{ file: 'notes/a.md', line: 1, column: 1, severity: 'error', ruleId: 'snippet-crash', message: `notes/a/t.ts: exited with code 1: ${stdout}` }] : [], evidence: [] });
+  const outcome = (status: Outcome['status'], source: string, stdout: string): Outcome => ({ t: t(source), status, parity: 'skipped', run: run(stdout), problems: status === 'failed' ? [problem({ file: 'notes/a.md', line: 1, column: 1, severity: 'error', ruleId: 'snippet-crash', message: `notes/a/t.ts: exited with code 1: ${stdout}` })] : [], evidence: [] });
 
   test('publishes nothing a failed run printed, and no message that could quote it', () => {
     const r = resultsJson([outcome('failed', 'aaaa', 'SECRET\n')], 0.1)['notes/a/t.ts']!;

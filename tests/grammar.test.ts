@@ -22,6 +22,23 @@ describe('one grammar for every reader', () => {
     expect([...graph.concepts.values()].map((c) => c.title)).toEqual(['Cheap']);
   });
 
+  test('==marks== and callouts are in the tree every reader gets, not added by a render plugin', () => {
+    const tree = parseNote('> [!tip] Use ==a pool==\n> Body.\n');
+    const quote = tree.children[0]!;
+    expect(quote.data).toMatchObject({ hName: 'div', hProperties: { className: ['callout'], dataCallout: 'tip' } });
+    expect(JSON.stringify(quote)).toContain('"type":"mark"');
+    expect(JSON.stringify(quote)).toContain('"type":"calloutBody"');
+  });
+
+  test('the link graph quotes a link in a callout title without the [!type] marker, and a highlight without its ==', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grammar-callout-'));
+    writeFileSync(join(dir, 'a.md'), '# A\n\n> [!tip] Use [[B]] now\n> Body.\n\nThis is ==[[B]] bound== work.\n');
+    writeFileSync(join(dir, 'b.md'), '# B\n\nText.\n');
+    const graph = buildLinkGraph(scanVault({ dir }));
+    const contexts = graph.linkedFrom.get('note:b')?.flatMap((b) => b.contexts.map((c) => `${c.before}[${c.match}]${c.after}`));
+    expect(contexts).toEqual(['Use [B] now', 'This is [B] bound work.']);
+  });
+
   test('comments are cut at token boundaries: character references before them stay whole', () => {
     const file = new VFile();
     const tree = parseNote('Tom &amp; Jerry %%private note%% end.', file);

@@ -1,23 +1,24 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
+import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkWikiLink from 'remark-wiki-link';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { readStudyCounts, formatStudyCounts } from '../src/lib/study-counts.ts';
 import { remarkCards } from '../src/plugins/remark-cards.ts';
 import { remarkCloze } from '../src/plugins/remark-cloze.ts';
+import { parseNote, remarkNoteGrammar } from '../src/syntax/grammar.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
-/** The note pipeline reduced to what study mode needs; `study: false` leaves the plugins out. */
-function processor({ study = true, wikilinks = false } = {}) {
-  const p = unified().use(remarkParse).use(remarkGfm);
-  if (wikilinks) p.use(remarkWikiLink, { aliasDivider: '|', hrefTemplate: (s: string) => `/${s}/` });
+/** The note grammar and the study plugins (no link resolution); `study: false` leaves the plugins out. */
+function processor({ study = true } = {}) {
+  const p = unified().use(remarkParse).use(remarkNoteGrammar);
   if (study) p.use(remarkCards).use(remarkCloze);
   return p.use(remarkRehype).use(rehypeStringify);
 }
@@ -53,9 +54,30 @@ describe('remarkCloze: ==highlights==', () => {
     expect((await render(markdown)).html).toContain(expected);
   });
 
-  test('keeps a wikilink inside the highlight when wikilinks are parsed first', async () => {
-    const { html } = await render('this is ==[[input_output|I/O]] bound== process.', { wikilinks: true });
-    expect(html).toMatch(/<mark class="cloze"><a [^>]*href="\/input_output\/"[^>]*>I\/O<\/a> bound<\/mark>/);
+  test('keeps a wikilink inside the highlight: the grammar parses both in one pass', () => {
+    const tree = parseNote('this is ==[[input_output|I/O]] bound== process.');
+    const marks: string[][] = [];
+    visit(tree, 'mark', (mark) => {
+      marks.push(mark.children.map((c) => c.type));
+    });
+    expect(marks).toEqual([['wikiLink', 'text']]);
+  });
+
+  test('gives every highlight its position in the note', () => {
+    const tree: Root = parseNote('One ==a== and\n==b *c*== end.');
+    const places: string[] = [];
+    visit(tree, 'mark', (mark) => {
+      places.push(`${mark.position?.start.line}:${mark.position?.start.column}-${mark.position?.end.line}:${mark.position?.end.column}`);
+    });
+    expect(places).toEqual(['1:5-1:10', '2:1-2:10']);
+  });
+
+  test.each([
+    ['an escaped marker', 'a \\==b== c'],
+    ['a marker inside a link destination', '[x](https://e.org/?a==b==)'],
+    ['a marker inside a comment', 'a %%==b==%% c'],
+  ])('leaves %s without a highlight', async (_name, markdown) => {
+    expect((await render(markdown)).html).not.toContain('<mark');
   });
 
   test.each([
@@ -152,7 +174,7 @@ describe('study counts of the seed notes', () => {
   // "Why we used `requests.Session` here?", "Can you explain problems with this code?",
   // "General concept of event loop?".
   test('python-concurrency.md has 11 clozes and 6 cards', async () => {
-    const { counts } = await render(seed, { wikilinks: true });
+    const { counts } = await render(seed);
     expect(counts).toEqual({ clozes: 11, cards: 6 });
     expect(formatStudyCounts(counts)).toBe('11 clozes · 6 cards');
   });

@@ -15,6 +15,7 @@ import { formatProblem, sortProblems } from '../src/lib/problems.ts';
 import { checkNoteSyntax } from '../src/lib/syntax-checks.ts';
 import { scanVault } from '../src/lib/vault.ts';
 import { rehypePlugins, remarkPlugins } from '../src/plugins/pipeline.ts';
+import { remarkImages } from '../src/plugins/remark-images.ts';
 import { remarkWikilinks } from '../src/plugins/remark-wikilinks.ts';
 
 const ROOT = resolve('tests/fixtures/syntax');
@@ -25,9 +26,11 @@ async function run(dir: string): Promise<{ html: string; messages: string }> {
   const graph = buildLinkGraph(vault, { unresolved: 'concept' });
   const note = vault.notes.find((n) => n.path === 'input.md');
   const problems = [...vault.problems, ...graph.problems].filter((p) => p.file === 'notes/input.md');
-  if (note) problems.push(...(await checkNoteSyntax(note, dir)));
+  if (note) problems.push(...(await checkNoteSyntax(note, dir, vault.assets)));
   // The site's plugin list, with the link graph of this folder instead of the site's.
-  const plugins = remarkPlugins.map((p) => (p === remarkWikilinks ? ([remarkWikilinks, { graph: () => graph, notesDir: dir, base: '' }] as const) : p));
+  const plugins = remarkPlugins.map((p) =>
+    p === remarkWikilinks ? ([remarkWikilinks, { graph: () => graph, notesDir: dir, base: '' }] as const) : p === remarkImages ? ([remarkImages, { graph: () => graph, notesDir: dir }] as const) : p,
+  );
   const processor = await createMarkdownProcessor({ remarkPlugins: plugins as typeof remarkPlugins, rehypePlugins, smartypants: false, syntaxHighlight: false });
   const html = note
     ? (await processor.render(note.body, { fileURL: new URL(`file://${join(dir, 'input.md')}`), frontmatter: { title: note.data.title } })).code

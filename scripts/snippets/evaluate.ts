@@ -1,6 +1,6 @@
 // Judges one translation from what the check observed: header, type errors, its sandboxed run,
 // the timing trace and the Python original's run. Pure: no I/O.
-import type { Problem } from '../../src/lib/problems.ts';
+import { problem, type Problem } from '../../src/lib/problems.ts';
 import type { NoteBlock, TranslationFile } from './collect.ts';
 import { matchOutput } from '../../src/lib/snippets/output-match.ts';
 import type { PythonRunResult } from './python-runner.ts';
@@ -62,7 +62,7 @@ export function evaluate(
   const problems: Problem[] = [];
   const evidence: string[] = [];
   const at = { file: block?.note ?? t.note, line: block?.line ?? 1, column: block?.column ?? 1 };
-  const fail = (ruleId: string, message: string) => problems.push({ ...at, severity: 'error', ruleId, message: `${t.path}: ${message}` });
+  const fail = (ruleId: string, message: string) => problems.push(problem({ ...at, severity: 'error', ruleId, message: `${t.path}: ${message}`, source: 'check-snippets' }));
 
   if (!t.block) {
     const s = t.staleOf;
@@ -71,7 +71,7 @@ export function evaluate(
       : s?.block
       ? `stale translation: its @python ${t.python} matches no block; this block (${s.block.hash}) looks like the one it translated before it changed (similarity ${s.score.toFixed(2)}): update the translation and its @python hash`
       : `stale translation: its @python ${t.python ?? '(none)'} matches no Python block of ${t.note}`;
-    if (t.python) problems.push({ ...at, severity: 'error', ruleId: 'snippet-stale', message: `${t.path}: ${message}` });
+    if (t.python) problems.push(problem({ ...at, severity: 'error', ruleId: 'snippet-stale', message: `${t.path}: ${message}`, source: 'check-snippets' }));
   }
   for (const i of t.issues) fail('snippet-header', `line ${i.line}: ${i.message}`);
   for (const a of t.allow.filter((x) => !(t.granted ?? t.allow).includes(x))) {

@@ -139,7 +139,7 @@ function clozeCards(block: Parents, noteId: string, path: CardHeading[], unique:
     return {
       id: `cloze-${hash(noteId, 'cloze', unique(key))}`,
       kind: 'cloze' as const,
-      // remark-flexible-markers gives highlights no position: the paragraph's start.
+      // The card is placed at its block's start (its id does not depend on it).
       line: start?.line ?? 1,
       column: start?.column ?? 1,
       path,

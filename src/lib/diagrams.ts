@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { registerCheck } from './lint.ts';
+import { problem } from './problems.ts';
 import { siteConfig } from './site-config.ts';
 import { maxOverlap, traceSeconds, type SpanKind, type Trace } from './timeline.ts';
 
@@ -97,7 +98,7 @@ registerCheck(() => {
     loadDiagrams();
     return [];
   } catch (error) {
-    return [{ file: relative(process.cwd(), diagramsFile), line: 1, column: 1, severity: 'error', ruleId: 'diagrams-config', message: (error as Error).message.replace(`${diagramsFile}: `, '') }];
+    return [problem({ file: relative(process.cwd(), diagramsFile), line: 1, column: 1, severity: 'error', ruleId: 'diagrams-config', message: (error as Error).message.replace(`${diagramsFile}: `, ''), source: 'diagrams' })];
   }
 });
 

@@ -1,5 +1,5 @@
 import { findQuote, readEditorial, type EditorialEntry, type EditorialFile } from './editorial.ts';
-import type { Problem } from './problems.ts';
+import { problem, type Problem } from './problems.ts';
 import { siteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
 
@@ -20,7 +20,7 @@ export function editorialFor(note: Pick<VaultNote, 'path' | 'file' | 'body'>, di
   const placed: PlacedEditorial['placed'] = [];
   for (const entry of editorial.entries) {
     const report = (ruleId: string, message: string) =>
-      problems.push({ file: editorial.file, line: entry.line, column: entry.column, severity: 'warning', ruleId, message });
+      problems.push(problem({ file: editorial.file, line: entry.line, column: entry.column, severity: 'warning', ruleId, message, source: 'editorial' }));
     const matches = findQuote(note.body, entry.quote);
     const shown = entry.quote.length > 60 ? `${entry.quote.slice(0, 57)}…` : entry.quote;
     if (matches.length === 0) {

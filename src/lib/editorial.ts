@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Problem } from './problems.ts';
+import { problem, type Problem } from './problems.ts';
 
 /** Evidence for an editor's note: a primary source, or the snippet check's recorded run of a translation. */
 export type Evidence = { kind: 'source'; url: string; title: string } | { kind: 'run'; translation: string };
@@ -63,10 +63,10 @@ export function parseEditorial(source: string, file: string): EditorialFile {
     return { line: pos.line, column: pos.col };
   };
   const report = (node: YamlNode | null | undefined, message: string) =>
-    problems.push({ file, ...at(node), severity: 'warning', ruleId: 'editorial-invalid', message });
+    problems.push(problem({ file, ...at(node), severity: 'warning', ruleId: 'editorial-invalid', message, source: 'editorial' }));
   for (const error of doc.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
-    problems.push({ file, line: pos.line, column: pos.col, severity: 'warning', ruleId: 'editorial-invalid', message: `invalid YAML: ${error.message.split('\n')[0]}` });
+    problems.push(problem({ file, line: pos.line, column: pos.col, severity: 'warning', ruleId: 'editorial-invalid', message: `invalid YAML: ${error.message.split('\n')[0]}`, source: 'editorial' }));
   }
   if (doc.errors.length > 0) return { file, entries: [], problems };
   if (doc.contents === null) return { file, entries: [], problems };

@@ -10,7 +10,7 @@ import { distance } from 'fastest-levenshtein';
 import { attachmentKind, type AttachmentKind } from '../syntax/attachments.ts';
 import type { WikiLink } from '../syntax/wikilink.ts';
 import { headingKey, parseAll, sentenceAround, type Block, type Context, type ParsedLink } from './link-parse.ts';
-import { bodyProblem, type Problem } from './problems.ts';
+import { bodyProblem, problem, type Problem } from './problems.ts';
 import { linkKey, prettifyTarget, slugify } from './slug.ts';
 import type { Vault, VaultNote } from './vault.ts';
 
@@ -140,28 +140,8 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     add(titles, linkKey(note.data.title), note);
     for (const alias of note.data.aliases) add(titles, linkKey(alias), note);
   }
-  const assets = new Map<string, string[]>();
-  const assetPaths = new Map<string, string>();
-  for (const path of vault.assets ?? []) {
-    const segments = path.split('/');
-    for (let i = segments.length - 1; i >= 0; i--) {
-      const key = segments.slice(i).join('/').toLowerCase();
-      const list = assets.get(key);
-      if (list) list.push(path);
-      else assets.set(key, [path]);
-    }
-    assetPaths.set(path.toLowerCase(), path);
-  }
-
-  /** A link target as a vault path: `./x` and `../x` against the linking note's folder, `/x` from the root. */
-  const vaultPath = (target: string, from: VaultNote | undefined): string | undefined => {
-    const t = target.trim().replace(/\\/g, '/');
-    if (/^\.\.?\//.test(t)) {
-      const joined = posix.normalize(posix.join(folderOf(from?.path ?? ''), t));
-      return joined.startsWith('..') ? undefined : joined;
-    }
-    return t.replace(/^\/+/, '');
-  };
+  const findAsset = attachmentFinder(vault.assets ?? []);
+  const vaultPath = (target: string, from: VaultNote | undefined) => vaultPathOf(target, from?.path);
 
   const findNotes = (target: string, from: VaultNote | undefined): VaultNote[] => {
     const path = vaultPath(target, from);
@@ -173,14 +153,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     return nearest(names.get(key) ?? titles.get(key) ?? [], from);
   };
 
-  const findAttachment = (target: string, from: VaultNote | undefined): string | undefined => {
-    const path = vaultPath(target, from);
-    if (path === undefined) return undefined;
-    const lower = path.toLowerCase();
-    const here = posix.join(folderOf(from?.path ?? ''), path).toLowerCase();
-    // As Obsidian: relative to the note, then a vault path, then a path ending (a file name) anywhere, nearest first.
-    return assetPaths.get(here) ?? assetPaths.get(lower) ?? nearestPath(assets.get(lower) ?? [], from);
-  };
+  const findAttachment = (target: string, from: VaultNote | undefined): string | undefined => findAsset(target, from?.path);
 
   const anchorOf = (facts: NoteFacts | undefined, heading: string | undefined): { anchor?: string; missingHeading?: boolean } => {
     if (!heading) return {};
@@ -217,14 +190,14 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     const [first, ...rest] = list;
     for (const other of rest) {
       const shared = [other.data.title, ...other.data.aliases].find((t) => linkKey(t) === linkKey(first!.data.title) || first!.data.aliases.some((a) => linkKey(a) === linkKey(t)));
-      problems.push({ file: other.file, line: 1, column: 1, severity: 'warning', ruleId: 'duplicate-title', message: `title or alias "${shared ?? other.data.title}" is also used by ${first!.file}: [[${shared ?? other.data.title}]] links by file name first, else it is ambiguous` });
+      problems.push(problem({ file: other.file, line: 1, column: 1, severity: 'warning', ruleId: 'duplicate-title', message: `title or alias "${shared ?? other.data.title}" is also used by ${first!.file}: [[${shared ?? other.data.title}]] links by file name first, else it is ambiguous`, source: 'link-graph' }));
     }
   }
 
   /** Up to three names near `target` (edit distance), for "did you mean" hints. */
   const titleKeys = [...new Set(vault.notes.flatMap((n) => [n.data.title, n.stem, ...n.data.aliases]))];
   const nearTitles = (target: string): string[] => closest(target.split('/').pop()!, titleKeys);
-  const nearAssets = (target: string): string[] => closest(target.split('/').pop()!, [...new Set((vault.assets ?? []).map((p) => p.split('/').pop()!))]);
+  const nearAssets = (target: string): string[] => nearAttachmentNames(target, vault.assets ?? []);
   const nearHeadings = (facts: NoteFacts | undefined, heading: string | undefined): string[] => {
     if (!facts || !heading) return [];
     if (heading.startsWith('^')) return closest(heading, [...facts.blockIds].map((id) => `^${id}`));
@@ -451,16 +424,61 @@ function nearest(candidates: VaultNote[], from: VaultNote | undefined): VaultNot
   return shallow.filter((note) => note.path.length === minLength);
 }
 
-/** The attachment nearest the linking note; the shortest path (then the first by name) on a tie. */
-function nearestPath(candidates: string[], from: VaultNote | undefined): string | undefined {
+/** The attachment nearest the linking note's folder; the shortest path (then the first by name) on a tie. */
+function nearestPath(candidates: string[], fromPath: string | undefined): string | undefined {
   if (candidates.length <= 1) return candidates[0];
-  const here = folderOf(from?.path ?? '');
+  const here = folderOf(fromPath ?? '');
   return [...candidates].sort((a, b) => folderDistance(here, folderOf(a)) - folderDistance(here, folderOf(b)) || a.length - b.length || a.localeCompare(b))[0];
+}
+
+/** A link target as a vault path: `./x` and `../x` against the linking note's folder, `/x` from the root. */
+function vaultPathOf(target: string, fromPath: string | undefined): string | undefined {
+  const t = target.trim().replace(/\\/g, '/');
+  if (/^\.\.?\//.test(t)) {
+    const joined = posix.normalize(posix.join(folderOf(fromPath ?? ''), t));
+    return joined.startsWith('..') ? undefined : joined;
+  }
+  return t.replace(/^\/+/, '');
+}
+
+/**
+ * Obsidian's attachment lookup over a vault's attachment paths (relative to the notes folder):
+ * `find(target, fromPath)` tries the target relative to the linking note, then as a vault path,
+ * then as a path ending (a file name) anywhere in the vault, nearest to the note first. Used by
+ * `![[embeds]]` (the link graph) and Markdown images `![alt](x.png)` (lint and render).
+ */
+export function attachmentFinder(paths: readonly string[]): (target: string, fromPath?: string) => string | undefined {
+  const byEnding = new Map<string, string[]>();
+  const exact = new Map<string, string>();
+  for (const path of paths) {
+    const segments = path.split('/');
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const key = segments.slice(i).join('/').toLowerCase();
+      const list = byEnding.get(key);
+      if (list) list.push(path);
+      else byEnding.set(key, [path]);
+    }
+    exact.set(path.toLowerCase(), path);
+  }
+  return (target, fromPath) => {
+    const path = vaultPathOf(target, fromPath);
+    if (path === undefined) return undefined;
+    const lower = path.toLowerCase();
+    const here = posix.join(folderOf(fromPath ?? ''), path).toLowerCase();
+    return exact.get(here) ?? exact.get(lower) ?? nearestPath(byEnding.get(lower) ?? [], fromPath);
+  };
+}
+
+/** Attachment file names close to the file name of `target`, for "did you mean" hints. */
+export function nearAttachmentNames(target: string, paths: readonly string[]): string[] {
+  return closest(target.split('/').pop()!, [...new Set(paths.map((p) => p.split('/').pop()!))]);
 }
 
 const missingRule = (heading: string | undefined) => (heading?.startsWith('^') ? 'missing-block' : 'missing-heading');
 const missingWhat = (heading: string | undefined) => (heading?.startsWith('^') ? `block "${heading}"` : `heading "${heading}"`);
-const suggest = (names: string[]) => (names.length ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '');
+/** `; did you mean "a" or "b"?` for a problem message, or nothing. */
+export const didYouMean = (names: string[]): string => (names.length ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '');
+const suggest = didYouMean;
 
 /**
  * Names close to `word` (case-insensitive Levenshtein distance at most a third of its length, at

@@ -69,8 +69,7 @@ export function sentenceAround(text: string, start: number, end: number, max = 2
   let e = end;
   while (e < text.length && e - end < half && !ends(e)) e++;
   if (e < text.length && ends(e)) e++;
-  // `==highlight==` markers are rendered by a later plugin: drop them from the quoted text.
-  const tidy = (t: string) => t.replace(/\s+/g, ' ').replace(/==(?=\S)|(?<=\S)==/g, '');
+  const tidy = (t: string) => t.replace(/\s+/g, ' ');
   const before = (s > 0 && start - s >= half ? '…' : '') + tidy(text.slice(s, start)).trimStart();
   const after = tidy(text.slice(end, e)).trimEnd() + (e < text.length && e - end >= half ? '…' : '');
   return { before, match: tidy(text.slice(start, end)), after };
@@ -106,7 +105,7 @@ export interface ParsedNote {
 }
 
 /** Bump when the syntax or `collect` changes: cached parses of older versions are ignored. */
-const PARSE_VERSION = 3; // 2: `%%comments%%` removed before links are collected; 3: one grammar (math, block ids)
+const PARSE_VERSION = 4; // 2: `%%comments%%` removed before links are collected; 3: one grammar (math, block ids); 4: ==marks== and callouts in the grammar
 
 /** Parses a note once and keeps only what the graph needs. */
 export function parseNote(note: Pick<VaultNote, 'body' | 'data'>): ParsedNote {

@@ -3,7 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { registerCheck } from './lint.ts';
 import { renderMermaid, mermaidStats } from './mermaid.ts';
-import type { Problem } from './problems.ts';
+import { problem, type Problem } from './problems.ts';
 import type { VaultNote } from './vault.ts';
 
 /** ` ```mermaid ` blocks of a note with their 1-based position in the file. */
@@ -32,7 +32,7 @@ export async function checkMermaid(notes: readonly VaultNote[]): Promise<Problem
   results.forEach((r, i) => {
     if (!('error' in r)) return;
     const b = found[i]!;
-    problems.push({ file: b.note.file, line: b.line, column: b.column, severity: 'warning', ruleId: 'mermaid-invalid', message: `Mermaid cannot draw this block, shown as code: ${r.error}` });
+    problems.push(problem({ file: b.note.file, line: b.line, column: b.column, severity: 'warning', ruleId: 'mermaid-invalid', message: `Mermaid cannot draw this block, shown as code: ${r.error}`, source: 'mermaid' }));
   });
   const rendered = mermaidStats.rendered - before.rendered;
   if (process.env.MERMAID_REPORT !== '0') {

@@ -2,17 +2,15 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { transformCards } from '../syntax/cards.ts';
 import { parseNote } from '../syntax/grammar.ts';
-import { transformMarks } from '../syntax/marks.ts';
 
 /**
- * A note body parsed with the note grammar (`parseNote`), then its study constructs as the page
- * renders them: question/answer cards (`qaCard`), then `==highlights==` (`mark`).
+ * A note body parsed with the note grammar (`parseNote`, which gives `==highlights==` as `mark`
+ * nodes), then its question/answer cards (`qaCard`) as the page renders them.
  */
 export function parseStudyTree(body: string): Root {
   const file = new VFile({ value: body });
   const tree = parseNote(body, file);
   transformCards(tree, file);
-  transformMarks(tree, file);
   return tree;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { mapFrontmatter, parseFrontmatterYaml, splitFrontmatter, type NoteData } from './frontmatter.ts';
-import type { Problem } from './problems.ts';
+import { problem, type Problem } from './problems.ts';
 import { isReservedNotePath, noteIdFromPath } from './slug.ts';
 
 /** One publishable note, as every stage of the pipeline sees it. */
@@ -54,7 +54,7 @@ export function scanVault({ dir, displayDir = 'notes', includeDrafts = false }: 
   for (const path of files) {
     const file = `${displayDir}/${path}`;
     const report = (line: number, column: number, severity: Problem['severity'], ruleId: string, message: string) =>
-      problems.push({ file, line, column, severity, ruleId, message });
+      problems.push(problem({ file, line, column, severity, ruleId, message, source: 'vault' }));
 
     if (!/\.md$/i.test(path)) {
       // Assets and a note's own folder (translations, traces) belong to the vault; anything else is a stray.

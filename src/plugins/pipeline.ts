@@ -6,7 +6,6 @@ import { remarkCodeTabs } from './remark-code-tabs.ts';
 import { remarkCards } from './remark-cards.ts';
 import { remarkCloze } from './remark-cloze.ts';
 import { remarkNoteGrammar } from '../syntax/grammar.ts';
-import { remarkCallouts } from './remark-callouts.ts';
 import { remarkImages } from './remark-images.ts';
 import { remarkEditorial } from './remark-editorial.ts';
 import { rehypeSanitizeNotes } from './rehype-sanitize-notes.ts';
@@ -26,19 +25,17 @@ import { rehypeTableScroll } from './rehype-table-scroll.ts';
  */
 export const remarkPlugins: RemarkPlugins = [
   // FIRST: the note grammar (src/syntax/grammar.ts): wikilinks, %%comments%% (cut here, so no
-  // plugin sees commented-out links, images or cards), Obsidian $math$, #tags, ^block ids.
+  // plugin sees commented-out links, images or cards), Obsidian $math$, ==marks==, #tags,
+  // ^block ids, > [!callouts].
   // Astro's processor already has remark-gfm.
   [remarkNoteGrammar, { gfm: false }],
   remarkNoteTitle,
-  // [[wikilinks]], ![[embeds]] (before highlights and remarkImages: it emits `link` and `image` nodes), then inline #tags.
+  // [[wikilinks]], ![[embeds]] (before remarkImages: it emits `link` and `image` nodes), then inline #tags.
   remarkWikilinks,
   remarkTags,
-  // `> [!type]± Title` callouts.
-  remarkCallouts,
   // Python blocks beside their TypeScript translations; keeps both as `code` nodes for Expressive Code.
   remarkCodeTabs,
-  // Study mode (keep last): cards first (they drop their `&#10;<br>` separator), then highlights.
-  // Wikilink parsing must come BEFORE remarkCloze so `==[[a|b]] c==` keeps its link.
+  // Study mode: cards (they drop their `&#10;<br>` separator), then highlights get their cloze class.
   remarkCards,
   remarkCloze,
   // Editor's notes (notes/<note>/editorial.yaml) after their quoted passages: after the cards, so a note follows the whole card.

@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import type { Transformer } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addStudyCount } from '../lib/study-counts.ts';
-import { transformMarks } from '../syntax/marks.ts';
 
 /** Options of `remarkCloze`; defaults in `defaults`. */
 export interface RemarkClozeOptions {
@@ -13,12 +13,17 @@ export interface RemarkClozeOptions {
 const defaults: Required<RemarkClozeOptions> = { className: 'cloze' };
 
 /**
- * Obsidian highlights `==text==` as `<mark class="cloze">` (syntax in `src/syntax/marks.ts`),
- * counted as the note's clozes. Run it after the wikilink plugin.
+ * Obsidian highlights `==text==` (the grammar's `mark` nodes, `src/syntax/marks.ts`) become
+ * `<mark class="cloze">`, counted as the note's clozes (embedded notes' highlights included).
  */
 export function remarkCloze(options: RemarkClozeOptions = {}): Transformer<Root> {
   const settings = { ...defaults, ...options };
   return (tree: Root, file: VFile) => {
-    addStudyCount(file, 'clozes', transformMarks(tree, file, settings.className));
+    let marks = 0;
+    visit(tree, 'mark', (node) => {
+      node.data = { ...node.data, hName: 'mark', hProperties: { ...node.data?.hProperties, className: [settings.className] } };
+      marks += 1;
+    });
+    addStudyCount(file, 'clozes', marks);
   };
 }

@@ -122,6 +122,7 @@ export const remarkWikilinks: Plugin<[WikilinksOptions?], Root> = function (opti
         const href = r.missing ? encodeURI(rel) : attachmentHref(base, r.path);
         const name = r.path.split('/').pop()!;
         if (node.embed && !r.missing && (r.media === 'audio' || r.media === 'video')) return media(r.media, href, node, name);
+        if (node.embed && !r.missing && r.media === 'pdf') return pdf(href, node, name);
         const label = node.alias && !embedSize(node.alias) ? node.alias : name;
         return link(href, r.media === 'pdf' ? `${label} (PDF)` : label, ['wikilink', 'wikilink-attachment'], r.missing ? `${name} is not in the vault` : undefined);
       }
@@ -224,6 +225,23 @@ function media(kind: 'audio' | 'video', href: string, node: WikiLink, name: stri
     dataNoteMedia: kind,
     ...(type ? { dataMediaType: type } : {}),
     ...(size ? { dataWidth: size.width, ...(size.height ? { dataHeight: size.height } : {}) } : {}),
+  });
+}
+
+/**
+ * `![[paper.pdf]]`, `![[paper.pdf#page=3]]`, `![[paper.pdf#height=400]]` (Obsidian's forms; `|label`
+ * or `|WxH` too): a marked link to the file, which rehype-attachment-media turns into an embedded
+ * viewer with a download link after the sanitizer.
+ */
+function pdf(href: string, node: WikiLink, name: string): PhrasingContent {
+  const size = embedSize(node.alias);
+  const params = new URLSearchParams((node.heading ?? '').replace(/^#/, '').replace(/#/g, '&'));
+  const page = /^\d+$/.test(params.get('page') ?? '') ? params.get('page')! : undefined;
+  const height = /^\d+$/.test(params.get('height') ?? '') ? params.get('height')! : size?.height;
+  return link(href, `${node.alias && !size ? node.alias : name} (PDF${page ? `, page ${page}` : ''})`, ['wikilink', 'wikilink-attachment'], undefined, {
+    dataNoteMedia: 'pdf',
+    ...(page ? { dataPdfPage: page } : {}),
+    ...(height ? { dataHeight: height } : {}),
   });
 }
 

@@ -7,9 +7,10 @@
  *
  * Tokenizer level (micromark): CommonMark, GFM (tables, footnotes, strikethrough, task lists),
  * `[[wikilinks]]`/`![[embeds]]` (wikilink.ts), `%%comments%%` (comments.ts), `$math$`/`$$math$$`
- * with Obsidian's dollar rule (math.ts). Tree level (mdast utilities, run by `applyGrammar`):
- * comments cut, inline `#tags` (tags.ts), block ids `^id` (block-ids.ts). Rendering-only
- * constructs read this tree: callouts (`> [!type]`), cards (`&#10;<br>`) and `==marks==`.
+ * with Obsidian's dollar rule (math.ts), `==highlights==` (marks.ts). Tree level (mdast
+ * utilities, run by `applyGrammar`): comments cut, inline `#tags` (tags.ts), block ids `^id`
+ * (block-ids.ts), callouts `> [!type]` (callouts.ts). Question/answer cards (`&#10;<br>`,
+ * cards.ts) are a study construct applied on this tree by the study readers and the page.
  */
 import type { Root } from 'mdast';
 import { gfmFootnoteFromMarkdown, gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
@@ -29,7 +30,9 @@ import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import { markBlockIds, type BlockIdFound } from './block-ids.ts';
+import { markCallouts } from './callouts.ts';
 import { commentFromMarkdown, commentMicromark, removeComments, type CommentRange } from './comments.ts';
+import { markFromMarkdown, markMicromark, markToMarkdown } from './marks.ts';
 import { mathMicromark } from './math.ts';
 import { markInlineTags } from './tags.ts';
 import { wikiLinkFromMarkdown, wikiLinkMicromark, wikiLinkToMarkdown } from './wikilink.ts';
@@ -61,29 +64,34 @@ function extensions(gfm: boolean): { micromark: Extension[]; fromMarkdown: FromM
       mathMicromark(),
       wikiLinkMicromark(),
       commentMicromark(),
+      markMicromark(),
     ],
     fromMarkdown: [
       ...(gfm ? [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown()] : []),
       mathFromMarkdown(),
       wikiLinkFromMarkdown(),
       commentFromMarkdown(),
+      markFromMarkdown(),
     ],
     toMarkdown: [
       ...(gfm ? [gfmTableToMarkdown(), gfmFootnoteToMarkdown(), gfmStrikethroughToMarkdown(), gfmTaskListItemToMarkdown()] : []),
       mathToMarkdown(),
       wikiLinkToMarkdown(),
+      markToMarkdown(),
     ],
   };
 }
 
 /**
  * The tree-level part of the grammar, run once on every parsed note (and every embedded note):
- * cuts `%%comments%%`, marks inline `#tags` and block ids. Facts go on `file.data`.
+ * cuts `%%comments%%`, marks inline `#tags` and block ids, then shapes callouts (after block
+ * ids, which read the blockquote's paragraphs as written). Facts go on `file.data`.
  */
 export function applyGrammar(tree: Root, file?: VFile): void {
   const comments = removeComments(tree);
   markInlineTags(tree);
   const blockIds = markBlockIds(tree);
+  markCallouts(tree);
   if (file) {
     file.data.comments = comments;
     file.data.blockIds = blockIds;

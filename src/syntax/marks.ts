@@ -1,41 +1,69 @@
-import type { PhrasingContent, Root } from 'mdast';
-import remarkFlexibleMarkers from 'remark-flexible-markers';
-import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
-import { VFile } from 'vfile';
+import type { Parent, PhrasingContent } from 'mdast';
+import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
+import type { Options as ToMarkdownExtension } from 'mdast-util-to-markdown';
+import { highlightMark } from 'micromark-extension-highlight-mark';
+import type { Extension } from 'micromark-util-types';
 
-const LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
-/** Marker class of remark-flexible-markers' `=x=…==` marks, which are undone. */
-const COLOURED = '__coloured-marker';
+/** An Obsidian highlight `==text==` (rendered `<mark>`; a cloze in study mode). */
+export interface Mark extends Parent {
+  type: 'mark';
+  children: PhrasingContent[];
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    mark: Mark;
+  }
+  interface RootContentMap {
+    mark: Mark;
+  }
+}
 
 /**
- * Obsidian highlights `==text==` as `mark` nodes with class `className` (rendered `<mark>`), in
- * place; returns how many. Parsing is remark-flexible-markers': it works on text nodes, so inline
- * code and code blocks keep their `==`, and a highlight may wrap links, wikilinks, code and
- * emphasis, which stay as they are. `====` stays text, as in Obsidian. Shared by the render plugin
- * (`remark-cloze`) and the study cards (`src/lib/study-parse.ts`).
+ * `==text==` at the tokenizer level: micromark-extension-highlight-mark, GFM strikethrough's
+ * rules with `==` (delimiter runs of exactly two, flanking as `~~`), so code spans, code blocks,
+ * link destinations and escapes keep their `=`, a highlight may wrap emphasis, code, links and
+ * wikilinks, and `====`, `a == b` or `=r=x==` stay text, as in Obsidian.
  */
-export function transformMarks(tree: Root, file: VFile = new VFile(), className = 'cloze'): number {
-  // Called as a plain function (the plugin does not use its processor `this`).
-  const markers = (remarkFlexibleMarkers as unknown as (options: Parameters<typeof remarkFlexibleMarkers>[0]) => unknown)({
-    // remark-flexible-markers also reads `=r=red==` as a coloured mark; Obsidian does not. Map each
-    // letter to itself so the colour names the letter, and put such marks back as text below.
-    dictionary: Object.fromEntries(LETTERS.map((l) => [l, l])),
-    markerClassName: (letter) => (letter ? [COLOURED, letter] : [className]),
-    actionForEmptyContent: 'keep',
-  }) as Transformer<Root>;
-  // The markers transformer is synchronous and ignores its callback.
-  void markers(tree, file, () => undefined);
-  let marks = 0;
-  visit(tree, 'mark', (node, index, parent) => {
-    const [kind, letter] = (node.data?.hProperties?.className ?? []) as string[];
-    if (kind === COLOURED && parent && index !== undefined) {
-      const text = (value: string): PhrasingContent => ({ type: 'text', value });
-      parent.children.splice(index, 1, text(`=${letter}=`), ...node.children, text('=='));
-      return index;
-    }
-    marks += 1;
-    return undefined;
-  });
-  return marks;
+export function markMicromark(): Extension {
+  return highlightMark();
+}
+
+/**
+ * Highlights become `mark` nodes with their position (the mdast shape the study cards read).
+ * Why not mdast-util-highlight-mark: it names the node `highlight` and gives it no `hName`,
+ * so it would render as a `<div>`.
+ */
+export function markFromMarkdown(): FromMarkdownExtension {
+  return {
+    canContainEols: ['mark'],
+    enter: {
+      highlight(this: CompileContext, token: Token) {
+        this.enter({ type: 'mark', children: [], data: { hName: 'mark' } } satisfies Mark as never, token);
+      },
+    },
+    exit: {
+      highlight(this: CompileContext, token: Token) {
+        this.exit(token);
+      },
+    },
+  };
+}
+
+/** Serializes `mark` nodes back to `==text==`. */
+export function markToMarkdown(): ToMarkdownExtension {
+  return {
+    unsafe: [{ character: '=', inConstruct: 'phrasing', notInConstruct: ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe'] }],
+    handlers: {
+      mark(node: Mark, _parent, state, info) {
+        const tracker = state.createTracker(info);
+        const exit = state.enter('emphasis');
+        let value = tracker.move('==');
+        value += tracker.move(state.containerPhrasing(node, { before: value, after: '=', ...tracker.current() }));
+        value += tracker.move('==');
+        exit();
+        return value;
+      },
+    } as ToMarkdownExtension['handlers'],
+  };
 }

@@ -2,24 +2,19 @@
 // readable (axe-core: no serious or critical finding, light and dark, desktop and phone), the
 // plain-text export's sentences collapsed until asked for. Screenshots for a human to look at
 // (EDITORIAL_SHOTS or a temp folder), never compared.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { axeFindings, formatAxe } from '../support/axe.ts';
 import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
 
 const SHOTS = process.env.EDITORIAL_SHOTS ?? join(tmpdir(), 'editorial-shots');
-const WAIT = { timeout: 5_000, interval: 50 };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WAIT = { timeout: 30_000, interval: 50 };
 
 if (!hasChromium) console.warn(`tests/e2e/editorial.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
-}
 
 describe.skipIf(!hasChromium)("editor's notes in a real browser (Chromium)", () => {
   let server: StaticSite;
@@ -44,23 +39,11 @@ describe.skipIf(!hasChromium)("editor's notes in a real browser (Chromium)", () 
   async function open(path: string, width: number, colorScheme: 'light' | 'dark'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, colorScheme });
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(30_000);
     // A generous navigation timeout: the machine may be shared by many builds at once.
     await page.goto(base + path, { timeout: 30_000 });
     await expect.poll(() => page.locator('html').getAttribute('data-theme'), WAIT).toBe(colorScheme);
     return page;
-  }
-
-  /** Serious and critical axe findings inside the given selectors (editor's notes, the backlinks panel). */
-  async function axe(page: Page, include: string[]): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    const result = (await page.evaluate(
-      (selectors) => (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run({ include: selectors.map((s) => [s]) }, { resultTypes: ['violations'] }),
-      include,
-    )) as AxeResult;
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`));
   }
 
   const CASES = [
@@ -81,7 +64,7 @@ describe.skipIf(!hasChromium)("editor's notes in a real browser (Chromium)", () 
     const page = await open(path, width, colorScheme);
     // Open the collapsed ones too, so their text is checked as well.
     await page.locator('details.editorial--export > summary').evaluateAll((els) => els.forEach((s) => ((s.parentElement as HTMLDetailsElement).open = true)));
-    expect(await axe(page, ['.editorial', 'aside.backlinks'])).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: ['.editorial', 'aside.backlinks'] }))).toEqual([]);
     // Nothing of an editor's note overflows a phone's width.
     for (const right of await page.locator('.editorial').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(right).toBeLessThanOrEqual(width);
     await page.locator('.editorial').first().scrollIntoViewIfNeeded();
@@ -92,7 +75,7 @@ describe.skipIf(!hasChromium)("editor's notes in a real browser (Chromium)", () 
   test('positive control: the same axe run reports an unreadable editor\'s note', async () => {
     const page = await open('/concurrency-options/', 1280, 'light');
     await page.locator('.editorial__body').first().evaluate((el) => el.setAttribute('style', 'color: #d8d8d8'));
-    expect((await axe(page, ['.editorial'])).join('\n')).toMatch(/^color-contrast \(serious\)/);
+    expect(formatAxe(await axeFindings(page, { include: ['.editorial'] })).join('\n')).toMatch(/^color-contrast \(serious\)/);
     await page.context().close();
   }, SLOW);
 

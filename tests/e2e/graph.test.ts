@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
 // Several browser pages per test on a shared 2-core machine.
 vi.setConfig({ testTimeout: 180_000 });
-import { seriousAxeFindings } from '../support/axe-check.ts';
+import { axeFindings, formatAxe } from '../support/axe.ts';
 import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/build-site.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
     await page.getByLabel('two links').check();
     await expect.poll(() => page.locator('.local-graph-list').innerText(), WAIT).toContain('Two links away');
     expect(await page.locator('.local-graph-list').innerText()).toContain('Go');
-    expect(await seriousAxeFindings(page, ['.local-graph'])).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: ['.local-graph'] }))).toEqual([]);
     await page.locator('.local-graph').screenshot({ path: join(SHOTS, 'local-graph-light.png') });
     // Click the node of Beta Note in the canvas: its page opens.
     await page.waitForTimeout(300);
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
       const graph = page.locator('local-graph');
       await graph.scrollIntoViewIfNeeded();
       await expect.poll(() => graph.getAttribute('data-state'), WAIT).toBe('ready');
-      expect(await seriousAxeFindings(page, ['.local-graph'])).toEqual([]);
+      expect(formatAxe(await axeFindings(page, { include: ['.local-graph'] }))).toEqual([]);
       await page.locator('.local-graph').screenshot({ path: join(SHOTS, `local-graph-${theme}-${width}.png`) });
       await page.context().close();
     }
@@ -160,7 +160,7 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
     expect((await display('Beta Note')).label).toBe('Beta Note');
     expect((await display('Gamma')).label).toBeNull();
     await page.getByRole('button', { name: '#python' }).click();
-    expect(await seriousAxeFindings(page, ['main'])).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: ['main'] }))).toEqual([]);
     await page.waitForTimeout(300);
     const at = await nodePosition(page, '.global-graph-canvas', 'Gamma');
     await page.mouse.click(at.x, at.y);
@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
     for (const [theme, width] of [['dark', 1280], ['light', 390], ['dark', 390]] as const) {
       const page = await open('/graph/', { theme, viewport: { width, height: 844 } });
       await expect.poll(() => page.locator('global-graph').getAttribute('data-state'), WAIT).toBe('ready');
-      expect(await seriousAxeFindings(page, ['main'])).toEqual([]);
+      expect(formatAxe(await axeFindings(page, { include: ['main'] }))).toEqual([]);
       await page.screenshot({ path: join(SHOTS, `global-graph-${theme}-${width}.png`) });
       await page.context().close();
     }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
 // Several browser pages per test on a shared 2-core machine.
 vi.setConfig({ testTimeout: 180_000 });
-import { seriousAxeFindings } from '../support/axe-check.ts';
+import { axeFindings, formatAxe } from '../support/axe.ts';
 import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/build-site.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('hover previews and reading comforts in a real bro
     for (let i = 0; i < 10 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
     await expect.poll(() => preview(page).innerText(), WAIT).toContain('Slugged setup-1-1');
-    expect(await seriousAxeFindings(page, ['main', 'aside.link-preview'])).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: ['main', 'aside.link-preview'] }))).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => preview(page).isVisible(), WAIT).toBe(false);
     expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('hover previews and reading comforts in a real bro
       await page.locator('main .sl-markdown-content a.wikilink', { hasText: 'alpha > Setup 1' }).hover();
       await expect.poll(() => preview(page).isVisible(), WAIT).toBe(true);
       // The preview and the content it hangs from (Starlight's header is the search engineer's: issue 11).
-      expect(await seriousAxeFindings(page, ['main', 'aside.link-preview'])).toEqual([]);
+      expect(formatAxe(await axeFindings(page, { include: ['main', 'aside.link-preview'] }))).toEqual([]);
       await page.screenshot({ path: join(SHOTS, `preview-${colorScheme}.png`) });
       await page.context().close();
     }

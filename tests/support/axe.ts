@@ -13,8 +13,8 @@ export interface AxeFinding {
 
 /** Options of {@link axeFindings}. */
 export interface AxeOptions {
-  /** Only check inside this selector (e.g. an open dialog). Default: the whole page. */
-  include?: string;
+  /** Only check inside these selectors (e.g. an open dialog). Default: the whole page. */
+  include?: string | string[];
   /** Impacts that count as findings. Default: `['serious', 'critical']`. */
   impacts?: string[];
 }
@@ -31,7 +31,7 @@ export async function axeFindings(page: Page, options: AxeOptions = {}): Promise
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async (include) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: RawViolation[] }> } }).axe;
-    const result = await axe.run(include ?? document, {
+    const result = await axe.run(include ? { include: include.map((c) => [c]) } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       rules: { 'target-size': { enabled: true }, 'label-content-name-mismatch': { enabled: true } },
       resultTypes: ['violations'],
@@ -43,7 +43,7 @@ export async function axeFindings(page: Page, options: AxeOptions = {}): Promise
       help: string;
       nodes: { target: unknown[]; failureSummary?: string }[];
     }
-  }, options.include);
+  }, options.include === undefined ? null : [options.include].flat());
   return violations
     .filter((v) => impacts.includes(v.impact ?? ''))
     .map((v) => ({

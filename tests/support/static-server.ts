@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2', '.xml': 'application/xml', '.txt': 'text/plain',
+  '.woff2': 'font/woff2', '.xml': 'application/xml', '.txt': 'text/plain', '.pdf': 'application/pdf',
 };
 
 /** A built site served on 127.0.0.1 for browser tests; `close()` when done. */

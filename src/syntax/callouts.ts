@@ -14,11 +14,6 @@ declare module 'mdast' {
   }
 }
 
-export interface CalloutsOptions {
-  /** Obsidian's aliases mapped to the type that gives their colour and icon. */
-  aliases?: Record<string, string>;
-}
-
 /** Obsidian's built-in callout types and their aliases (https://help.obsidian.md/callouts). */
 export const DEFAULT_ALIASES: Record<string, string> = {
   note: 'note', abstract: 'abstract', summary: 'abstract', tldr: 'abstract', info: 'info',
@@ -31,52 +26,55 @@ export const DEFAULT_ALIASES: Record<string, string> = {
 const MARKER = /^\[!([\w-]+)\]([+-]?)[ \t]*/;
 
 /**
- * Obsidian callouts: `> [!type] Title`, foldable with `[!type]+` (open) or `[!type]-` (closed),
- * rendered as `<div class="callout">` or `<details class="callout">` with the body kept as
+ * Obsidian callouts, part of the note grammar (run by `applyGrammar`, so the link graph, lint,
+ * study cards and the page all see the same tree): `> [!type] Title`, foldable with `[!type]+`
+ * (open) or `[!type]-` (closed), become a blockquote rendered as `<div class="callout">` or
+ * `<details class="callout">`, with a title paragraph and a `calloutBody` that keeps the body as
  * Markdown (nested callouts, code, lists). Unknown types render like `note`, as in Obsidian.
+ * `aliases` maps Obsidian's aliases to the type that gives their colour and icon.
  *
  * Why not rehype-callouts@2 (evaluated): it runs on hast, so it must come after the sanitizer
  * and repeats two inline SVGs in every callout (~840 bytes for a one-line callout); it puts
  * `<div>`s inside `<summary>` and ignores unknown types. Working on mdast keeps the structure
  * visible to other remark plugins and the output small; icons live once in the CSS.
  */
-export function remarkCallouts(options: CalloutsOptions = {}) {
-  const aliases = options.aliases ?? DEFAULT_ALIASES;
-  return (tree: Root) => {
-    visit(tree, 'blockquote', (node: Blockquote) => {
-      const first = node.children[0];
-      if (first?.type !== 'paragraph') return;
-      const lead = first.children[0];
-      if (lead?.type !== 'text') return;
-      const match = MARKER.exec(lead.value);
-      if (!match) return;
-      const rawType = match[1]!.toLowerCase();
-      const fold = match[2] as '' | '+' | '-';
-      const { title, rest } = splitTitleLine([{ ...lead, value: lead.value.slice(match[0].length) }, ...first.children.slice(1)]);
-      const body: Array<BlockContent | DefinitionContent> = [
-        ...(rest.length ? [{ type: 'paragraph', children: rest } satisfies Paragraph] : []),
-        ...node.children.slice(1),
-      ];
-      const titleChildren: PhrasingContent[] = title.length ? title : [{ type: 'text', value: capitalize(rawType) }];
-      const heading: Paragraph = {
-        type: 'paragraph',
-        children: titleChildren,
-        data: { hName: fold ? 'summary' : 'div', hProperties: { className: ['callout-title'] } },
-      };
-      node.data = {
-        ...node.data,
-        hName: fold ? 'details' : 'div',
-        hProperties: {
-          className: ['callout'],
-          dataCallout: aliases[rawType] ?? rawType,
-          ...(fold === '+' ? { open: true } : {}),
-          ...(fold ? { dataCalloutFold: fold } : {}),
-        },
-      };
-      const content: CalloutBody = { type: 'calloutBody', children: body, data: { hName: 'div', hProperties: { className: ['callout-content'] } } };
-      node.children = body.length ? [heading, content] : [heading];
-    });
-  };
+export function markCallouts(tree: Root, aliases: Record<string, string> = DEFAULT_ALIASES): void {
+  visit(tree, 'blockquote', (node: Blockquote) => {
+    const first = node.children[0];
+    if (first?.type !== 'paragraph') return;
+    const lead = first.children[0];
+    if (lead?.type !== 'text') return;
+    const match = MARKER.exec(lead.value);
+    if (!match) return;
+    const rawType = match[1]!.toLowerCase();
+    const fold = match[2] as '' | '+' | '-';
+    const { title, rest } = splitTitleLine([{ ...lead, value: lead.value.slice(match[0].length) }, ...first.children.slice(1)]);
+    // The split paragraphs keep positions (readers report problems and quote context by them).
+    const restStart = rest[0]?.position?.start;
+    const body: Array<BlockContent | DefinitionContent> = [
+      ...(rest.length ? [{ type: 'paragraph', children: rest, ...(restStart && first.position ? { position: { start: restStart, end: first.position.end } } : {}) } satisfies Paragraph] : []),
+      ...node.children.slice(1),
+    ];
+    const titleChildren: PhrasingContent[] = title.length ? title : [{ type: 'text', value: capitalize(rawType) }];
+    const heading: Paragraph = {
+      type: 'paragraph',
+      children: titleChildren,
+      ...(first.position ? { position: { start: first.position.start, end: (rest.length && restStart) || first.position.end } } : {}),
+      data: { hName: fold ? 'summary' : 'div', hProperties: { className: ['callout-title'] } },
+    };
+    node.data = {
+      ...node.data,
+      hName: fold ? 'details' : 'div',
+      hProperties: {
+        className: ['callout'],
+        dataCallout: aliases[rawType] ?? rawType,
+        ...(fold === '+' ? { open: true } : {}),
+        ...(fold ? { dataCalloutFold: fold } : {}),
+      },
+    };
+    const content: CalloutBody = { type: 'calloutBody', children: body, data: { hName: 'div', hProperties: { className: ['callout-content'] } } };
+    node.children = body.length ? [heading, content] : [heading];
+  });
 }
 
 /** Splits the marker paragraph at its first line break: the title, and the rest of the paragraph. */
