@@ -1,6 +1,5 @@
 import type { Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { transformMarks } from '../syntax/marks.ts';
 import { parseNote } from '../syntax/grammar.ts';
 import { registerCheck } from './lint.ts';
 import { bodyProblem, type Problem } from './problems.ts';
@@ -15,8 +14,7 @@ import type { VaultNote } from './vault.ts';
 export function checkNoteClozes(note: VaultNote): Problem[] {
   if (!note.body.includes('==')) return [];
   const tree: Root = parseNote(note.body);
-  // Closed highlights become `mark` nodes: whatever `==` is left in text was never closed.
-  transformMarks(tree);
+  // The grammar parses closed highlights as `mark` nodes: whatever `==` is left in text was never closed.
   const problems: Problem[] = [];
   visit(tree, 'text', (node: Text, _index, parent) => {
     const opener = /(^|[^=\p{L}\p{N}_])==(?=[^\s=])/gu;
