@@ -1,26 +1,16 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { siteVault } from './lib/site-link-graph.ts';
-import { siteConfig, withBase } from './lib/site-config.ts';
-import { firstParagraph } from './lib/summary.ts';
-
-const SUMMARIES = Symbol.for('pyconcurrency-notes.summaries');
-
-/** A note's own description: frontmatter, else its first paragraph (computed once per note). */
-function noteSummary(id: string): string | undefined {
-  const g = globalThis as typeof globalThis & { [SUMMARIES]?: Map<string, string | undefined> };
-  const cache = (g[SUMMARIES] ??= new Map());
-  if (!cache.has(id)) {
-    const note = siteVault().notes.find((n) => n.id === id);
-    cache.set(id, note && (note.data.description ?? firstParagraph(note.body)));
-  }
-  return cache.get(id);
-}
+import { noteSummary } from './lib/note-summaries.ts';
+import { absoluteUrl, siteConfig, withBase } from './lib/site-config.ts';
+import { SITE_CARD, SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, noteCardPath } from './lib/social-image-paths.ts';
 
 /**
  * Head entries of a published site:
  * - the web manifest, and the feed when `SITE_URL` is set (the feed needs absolute links);
  * - each note's own description in `description`, `og:description` and `twitter:description`
  *   (Starlight falls back to the site's description for notes without one);
+ * - a social image (`og:image`, `twitter:image`; Starlight already asks for `summary_large_image`):
+ *   a note's own card, the site's card on every other page; absolute on `SITE_URL`, else a path
+ *   under the base;
  * - the 404 page is served at whatever URL was not found: it names no canonical URL or `og:url`
  *   (Starlight would give it `/404/`, which a static host does not serve).
  */
@@ -29,6 +19,16 @@ export const onRequest = defineRouteMiddleware((context) => {
   const { base, site, title } = siteConfig();
   route.head.push({ tag: 'link', attrs: { rel: 'manifest', href: withBase(base, '/manifest.webmanifest') } });
   if (site) route.head.push({ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title, href: withBase(base, '/feed.xml') } });
+  const isNote = route.id !== '404' && !route.entry.filePath?.startsWith('src/');
+  const card = isNote ? noteCardPath(route.id) : SITE_CARD;
+  const image = absoluteUrl(siteConfig(), card) ?? withBase(base, card);
+  route.head.push(
+    { tag: 'meta', attrs: { property: 'og:image', content: image } },
+    { tag: 'meta', attrs: { property: 'og:image:width', content: String(SOCIAL_IMAGE_WIDTH) } },
+    { tag: 'meta', attrs: { property: 'og:image:height', content: String(SOCIAL_IMAGE_HEIGHT) } },
+    { tag: 'meta', attrs: { property: 'og:image:alt', content: isNote ? route.entry.data.title : title } },
+    { tag: 'meta', attrs: { name: 'twitter:image', content: image } },
+  );
   if (route.id === '404') {
     route.head = route.head.filter((e) => !(e.tag === 'link' && e.attrs?.rel === 'canonical') && !(e.tag === 'meta' && e.attrs?.property === 'og:url'));
     return;

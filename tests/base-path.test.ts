@@ -73,7 +73,7 @@ describe.each([
 
   test('reaches styles, scripts, the favicon, the manifest, tags, concepts and every note list', () => {
     const reached = [...report.reached];
-    for (const re of [/\/_astro\/.*\.css$/, /\/_astro\/.*\.js$/, /\/favicon\.svg$/, /\/manifest\.webmanifest$/, /\/tags\/.+\/$/, /\/concepts\/.+\/$/, /\/notes\/$/]) {
+    for (const re of [/\/og\/notes\/.+\.png$/, /\/og\/site\.png$/, /\/_astro\/.*\.css$/, /\/_astro\/.*\.js$/, /\/favicon\.svg$/, /\/manifest\.webmanifest$/, /\/tags\/.+\/$/, /\/concepts\/.+\/$/, /\/notes\/$/]) {
       expect(reached.some((u) => u.startsWith(base) && re.test(u)), String(re)).toBe(true);
     }
   });
@@ -113,6 +113,8 @@ describe('a site without SITE_URL', () => {
     expect(readdirSync(dist)).not.toContain('sitemap-index.xml');
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).not.toContain('Sitemap:');
     expect(readPage(dist, 'python-concurrency')).not.toContain('example.org');
+    // Social images are then paths on the site, which the crawler above finds.
+    expect(readPage(dist, 'python-concurrency')).toContain('<meta property="og:image" content="/og/notes/python-concurrency.png"');
   });
 });
 
@@ -143,6 +145,26 @@ describe('what a published site carries', () => {
     // notes/python-concurrency.md: `date: 2024-09-26T00:00+03:00`, which is 21:00 UTC on the 25th.
     expect(readPage(dist, 'python-concurrency')).toMatch(/Last updated:\s*<time datetime="2024-09-26T00:00:00.000Z">\s*Sep 26, 2024\s*<\/time>/);
     expect(readPage(dist, '')).toMatch(/<time datetime="[^"]+">2024-09-26<\/time>/);
+    const feed = readFileSync(join(dist, 'feed.xml'), 'utf8');
+    const pubDate = (link: string) => new RegExp(`<link>${SITE_URL}/kb/${link}/</link>(?:(?!</item>).)*?<pubDate>([^<]+)</pubDate>`, 's').exec(feed)?.[1];
+    expect(pubDate('python-concurrency')).toBe('Thu, 26 Sep 2024 00:00:00 GMT');
+    expect(pubDate('concurrency-in-python-a-guide')).toBe('Wed, 05 Apr 2023 00:00:00 GMT');
+  });
+
+  test('a social image per note, absolute under the base, and the site’s image on concept and tag pages', async () => {
+    const meta = (id: string, key: string) => new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`).exec(readPage(dist, id))?.[1];
+    expect(meta('python-concurrency', 'og:image')).toBe(`${SITE_URL}/kb/og/notes/python-concurrency.png`);
+    expect(meta('python-concurrency', 'twitter:image')).toBe(`${SITE_URL}/kb/og/notes/python-concurrency.png`);
+    expect(meta('python-concurrency', 'twitter:card')).toBe('summary_large_image');
+    expect(meta('python-concurrency', 'og:image:alt')).toBe('Python concurrency');
+    expect(meta('concepts/python', 'og:image')).toBe(`${SITE_URL}/kb/og/site.png`);
+    expect(meta('tags', 'og:image')).toBe(`${SITE_URL}/kb/og/site.png`);
+    const { default: sharp } = await import('sharp');
+    for (const file of ['og/notes/python-concurrency.png', 'og/notes/alpha.png', 'og/site.png']) {
+      expect(await sharp(join(dist, file)).metadata(), file).toMatchObject({ format: 'png', width: 1200, height: 630 });
+    }
+    // Two notes, two different cards.
+    expect(readFileSync(join(dist, 'og/notes/alpha.png')).equals(readFileSync(join(dist, 'og/notes/python-concurrency.png')))).toBe(false);
   });
 
   test('the favicon and web manifest exist and the manifest names the site', () => {

@@ -69,6 +69,7 @@ describe('a newcomer adds a note as CONTRIBUTING.md says', () => {
     ['YAML that does not parse', (s: string) => s.replace('title: "Event loop"', 'title: Event loop: basics'), 'notes/event-loop.md:2:8 error: invalid YAML frontmatter: Nested mappings are not allowed in compact mappings [frontmatter-yaml]'],
     ['a wrong type', (s: string) => s.replace('tags: [asyncio]', 'tags: 5'), 'notes/event-loop.md:4:1 error: tags must be a list of words or a comma-separated string, got number 5 [frontmatter-tags]'],
     ['a link to a missing heading', (s: string) => s.replace('[[Python Concurrency]]', '[[Python Concurrency#Threads]]'), 'notes/event-loop.md:7:19 warning: [[Python Concurrency#Threads]]: notes/python-concurrency.md has no heading "Threads" [missing-heading]'],
+    ['a cloze left open', (s: string) => s.replace('==one task at a time==', '==one task at a time'), 'notes/event-loop.md:7:47 warning: `==` opens a highlight (a cloze in Study mode) that is never closed in this paragraph: end the hidden words with `==` [cloze-unclosed]'],
     ['a card without an answer', (s: string) => s.replace('  `asyncio`.\n', ''), 'notes/event-loop.md:10:8 warning: Card has no answer after `&#10;<br>` [card-without-answer]'],
   ])('%s is reported at its line and column', async (_mistake, edit, message) => {
     note(edit(GOOD));

@@ -21,6 +21,8 @@ describe('note ids (URL paths)', () => {
     ['concepts.md', 'concepts-note', true],
     ['Study.md', 'study-note', true],
     ['404.md', '404-note', true],
+    // Social images live under /og/ (src/pages/og/).
+    ['og/site.md', 'og-note/site', true],
     ['guides/index.md', 'guides/index-note', true],
     ['guides/tags.md', 'guides/tags', false],
   ])('%s -> /%s/', (path, id, reserved) => {

@@ -7,4 +7,5 @@ import './syntax-checks.ts';
 import './link-checks.ts';
 import './editorial-checks.ts';
 import './study-checks.ts';
+import './cloze-checks.ts';
 import './mermaid-checks.ts';

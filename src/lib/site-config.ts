@@ -16,6 +16,7 @@
  * | `DRAFTS`            | `1` under `astro dev`, else `0`                 |
  * | `OUT_DIR`, `ASTRO_CACHE_DIR`, `PUBLIC_DIR` | `dist`, `node_modules/.astro`, `public` |
  * | `SNIPPET_RESULTS`   | `src/data/snippet-results.json`                 |
+ * | `SOCIAL_IMAGE_CACHE_DIR` | `node_modules/.cache/social-images`        |
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -52,6 +53,8 @@ const schema = z.object({
   publicDir: z.string(),
   /** The snippet check's results the site shows: `SNIPPET_RESULTS` (tests), else `src/data/snippet-results.json`. */
   snippetResults: z.string(),
+  /** Drawn social images, keyed by their text: `SOCIAL_IMAGE_CACHE_DIR`, shared by every build of the project. */
+  socialImageCacheDir: z.string(),
   includeDrafts: z.boolean(),
   unresolvedLinks: z.enum(['concept', 'text', 'error'], { error: 'UNRESOLVED_LINKS must be concept, text or error' }),
   repository: z
@@ -148,6 +151,7 @@ export function loadSiteConfig(sources: ConfigSources = {}): SiteConfig {
     cacheDir: resolve(cwd, set('ASTRO_CACHE_DIR') ?? 'node_modules/.astro'),
     publicDir: resolve(cwd, set('PUBLIC_DIR') ?? 'public'),
     snippetResults: resolve(cwd, set('SNIPPET_RESULTS') ?? 'src/data/snippet-results.json'),
+    socialImageCacheDir: resolve(cwd, set('SOCIAL_IMAGE_CACHE_DIR') ?? 'node_modules/.cache/social-images'),
     includeDrafts: drafts !== undefined ? drafts === '1' || drafts === 'true' : argv.includes('dev'),
     unresolvedLinks: set('UNRESOLVED_LINKS') ?? 'concept',
     repository: repo && { ...repo, branch: set('REPO_BRANCH') ?? 'main', notesPath: 'notes' },

@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { isPublished } from '../lib/listing.ts';
+import { calendarDate } from '../lib/git-dates.ts';
 import { siteVault } from '../lib/site-link-graph.ts';
 import { siteConfig, withBase } from '../lib/site-config.ts';
 import { firstParagraph } from '../lib/summary.ts';
@@ -14,8 +15,8 @@ export const getStaticPaths = (() => (siteConfig().site ? [{ params: { feed: 'fe
 
 /**
  * RSS feed of dated notes, newest first, with each note's description (frontmatter, else its first
- * paragraph). Links are absolute on `SITE_URL` and carry the base. Dates are the notes' own dates,
- * as on their pages and in the lists.
+ * paragraph). Links are absolute on `SITE_URL` and carry the base. Each `pubDate` is the calendar day
+ * the author wrote (`2024-09-26T00:00+03:00` is Sep 26, midnight UTC), the day the page and lists show.
  */
 export const GET: APIRoute = async () => {
   const config = siteConfig();
@@ -32,7 +33,7 @@ export const GET: APIRoute = async () => {
     items: notes.map((n) => ({
       title: n.data.title,
       link: withBase(config.base, `/${n.id}/`),
-      pubDate: n.data.date,
+      pubDate: n.data.dateLabel ? calendarDate(n.data.dateLabel) : n.data.date,
       description: n.data.description ?? firstParagraph(bodies.get(n.id) ?? '') ?? '',
       categories: n.data.tags,
     })),

@@ -15,10 +15,15 @@ export interface StaticSite {
   close: () => Promise<void>;
 }
 
-/** Serves `root` (a `dist/` folder) like a static host: `/x/` → `/x/index.html`, 404 page otherwise. */
-export async function serveStatic(root: string): Promise<StaticSite> {
+/**
+ * Serves `root` (a `dist/` folder) like a static host: `/x/` → `/x/index.html`, 404 page otherwise.
+ * With `base` (`/kb/`), the site lives under that path, as a GitHub Pages project site does.
+ */
+export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+  const prefix = base.replace(/\/?$/, '/');
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = requested.startsWith(prefix) ? requested.slice(prefix.length - 1) : '/__outside-base__/';
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
       res.writeHead(403).end();
