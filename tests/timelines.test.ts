@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { sameTrace, sameWork, saveTrace, toTrace, traceFile, type RawSpan } from '../scripts/snippets/traces.ts';
 import { judgeClaim, loadDiagrams, loadTrace, overlapOf, parseDiagrams } from '../src/lib/diagrams.ts';
-import { maxOverlap, packRows, timelineSvg, type Trace } from '../src/lib/timeline.ts';
+import { maxOverlap, packRows, tallySvg, timelineSvg, timelineTable, type Trace } from '../src/lib/timeline.ts';
+import { spanOf } from '../scripts/snippets/traces.ts';
 import { rehypeTimelines } from '../src/plugins/rehype-timelines.ts';
 
 const span = (lane: number, start: number, end: number, label = 'x') => ({ lane, start, end, label, kind: 'job' as const });
@@ -67,6 +68,20 @@ describe('traces from what the runtimes recorded', () => {
       raw('main/T-1', 'timer', 'f(1): time.sleep 1 s', 1, 99, [0, 1000]),
     ], 'notes/x/y.ts', 'python')!;
     expect(t.spans.map((x) => x.label)).toEqual(['f(1)']);
+  });
+
+  test("a job's reported counts travel with its bar; malformed counts are dropped", () => {
+    const line = { thread: 2, span: 'job', label: 'job 0', t0: 0, t1: 5, counts: { increments: 125000, lost: 2766 } };
+    expect(spanOf(line)).toMatchObject({ counts: { increments: 125000, lost: 2766 } });
+    expect(spanOf({ ...line, counts: { increments: 1.5 } })?.counts).toBeUndefined();
+    expect(spanOf({ ...line, counts: { 'a b': 1 } })?.counts).toBeUndefined();
+    expect(spanOf({ ...line, counts: [1, 2] })?.counts).toBeUndefined();
+    const t = toTrace([spanOf(line)!, spanOf({ ...line, thread: 3, label: 'job 1', counts: { increments: 125000, lost: 0 } })!], 'notes/x/y.ts', 'node')!;
+    expect(t.spans.map((x) => [t.lanes[x.lane], x.counts])).toEqual([['worker 1', { increments: 125000, lost: 2766 }], ['worker 2', { increments: 125000, lost: 0 }]]);
+    // Lost updates vary from run to run: a new run with other values keeps the committed picture; other counts do not.
+    const again = { ...t, spans: t.spans.map((x) => ({ ...x, counts: { increments: 125000, lost: 7 } })) };
+    expect(sameTrace(t, again)).toBe(true);
+    expect(sameWork(t, { ...t, spans: t.spans.map((x) => ({ ...x, counts: { increments: 125000 } })) })).toBe(false);
   });
 
   test('a new run of the same shape keeps the committed file (real clocks jitter); another shape rewrites it', () => {
@@ -165,6 +180,43 @@ describe('each configured diagram matches its committed trace', () => {
     const t = trace('concurrency-options/asyncio-gather-download-sites', 'node');
     expect(t.lanes).toEqual(['main thread (event loop)']);
     expect(overlapOf(t, ['request'])).toBe(160);
+  });
+});
+
+describe('the race-condition demo: increments and lost updates per worker', () => {
+  const counted = (lane: number, start: number, increments: number, lost: number) => ({ ...span(lane, start, start + 0.1, `job ${lane}`), counts: { increments, lost } });
+  const t: Trace = { run: 'notes/a/race.ts', runtime: 'node', clock: 'measured', lanes: ['worker 1', 'worker 2'],
+    spans: [counted(0, 0, 125000, 2766), counted(0, 0.5, 125000, 0), counted(1, 0, 125000, 0), counted(1, 0.5, 125000, 0)] };
+  const tally = { groups: ['round 1', 'round 2'], done: 'increments', lost: 'lost' };
+
+  test('the SVG writes each worker\'s increments and lost updates per round, with totals, and marks only real losses', () => {
+    const html = toHtml(tallySvg(t, { title: 'tally', id: 'r', ...tally }));
+    const texts = [...html.matchAll(/<text class="tl-lane-label[^"]*"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toEqual(['worker 1', '125,000 · 2,766 lost', '125,000 · 0 lost', 'worker 2', '125,000 · 0 lost', '125,000 · 0 lost',
+      'all 2 lanes', '250,000 · 2,766 lost', '250,000 · 0 lost']);
+    // Worker 1 lost 2,766 of 125,000: 2.2 % of a 96 px bar, 2.1 px; the total, 1.1 % of 250,000, is drawn at
+    // the least visible width, 2 px. Lanes that lost nothing get no red mark.
+    expect([...html.matchAll(/<rect class="tl-bar tl-lost"[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]))).toEqual([2.1, 2]);
+    expect(html).toContain('aria-describedby="r-table"');
+  });
+
+  test('the hidden table lists the counts of every job', () => {
+    const html = toHtml(timelineTable(t, 'c', 'r'));
+    expect(html).toContain('<th scope="col">increments</th><th scope="col">lost</th>');
+    expect(html).toContain('<td>worker 1</td><td>job 0</td><td>0 s</td><td>0.1 s</td><td>125,000</td><td>2,766</td>');
+  });
+
+  test('the committed run: every worker did its share in both rounds, and Atomics.add lost nothing', () => {
+    const r = loadDiagrams().flatMap((d) => d.runs).find((x) => x.run === 'notes/python-concurrency/race-condition-counter.ts' && x.tally)!;
+    const trace = loadTrace(r)!;
+    expect(trace.lanes.length).toBeGreaterThanOrEqual(4);
+    const rounds = [0, 1].map((g) => trace.lanes.map((_, lane) => trace.spans.filter((x) => x.lane === lane && x.counts).sort((a, b) => a.start - b.start)[g]!.counts!));
+    for (const round of rounds) expect(round.reduce((n, c) => n + c.increments!, 0)).toBe(500_000);
+    expect(rounds[1]!.map((c) => c.lost)).toEqual(trace.lanes.map(() => 0));
+    // The round-1 losses the trace holds are the ones the same run printed (src/data/snippet-results.json).
+    const results = JSON.parse(readFileSync('src/data/snippet-results.json', 'utf8')) as Record<string, { output: string }>;
+    const printed = Number(/^counter\[0\] \+= 1: \d+ \((\d+) updates lost\)/m.exec(results[r.run]!.output)![1]);
+    expect(rounds[0]!.reduce((n, c) => n + c.lost!, 0)).toBe(printed);
   });
 });
 

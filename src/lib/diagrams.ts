@@ -19,6 +19,16 @@ const claimSchema = z.object({
   kinds: z.array(z.enum(['timer', 'request', 'job', 'task', 'thread'])).optional(),
 }).strict();
 
+const tallySchema = z.object({
+  /** What each lane's jobs were, in order (its first job is the first group): `round 1: counter[0] += 1`. */
+  groups: z.array(z.string()).min(1).max(4),
+  /** The count of work done and the count of it lost, as the jobs reported them. */
+  done: z.string(),
+  lost: z.string(),
+  /** What varies from run to run, measured: said in the caption beside the recorded run's numbers. */
+  varies: z.string().optional(),
+}).strict();
+
 const runSchema = z.object({
   /** The translation whose run it is: `notes/<note>/<name>.ts`. */
   run: z.string().regex(/^notes\/.+\.ts$/, 'a translation path such as notes/python-concurrency/say-after-sequential.ts'),
@@ -26,6 +36,8 @@ const runSchema = z.object({
   /** Heading of this run's timeline. */
   name: z.string(),
   claim: claimSchema.optional(),
+  /** Draw what the jobs reported (their counts) per lane, beside the timeline. */
+  tally: tallySchema.optional(),
 }).strict();
 
 const diagramSchema = z.object({
@@ -43,6 +55,7 @@ const configSchema = z.object({ $comment: z.string().optional(), diagrams: z.arr
 
 export type DiagramClaim = z.infer<typeof claimSchema>;
 export type DiagramRun = z.infer<typeof runSchema>;
+export type DiagramTally = z.infer<typeof tallySchema>;
 export type Diagram = z.infer<typeof diagramSchema>;
 
 /**

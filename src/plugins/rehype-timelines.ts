@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import { judgeClaim, loadDiagrams, loadTrace, type Diagram } from '../lib/diagrams.ts';
-import { secondsText, timelineSvg, timelineTable, traceSeconds, type Trace } from '../lib/timeline.ts';
+import { countText, secondsText, tallyOf, tallySvg, timelineSvg, timelineTable, traceSeconds, type Trace } from '../lib/timeline.ts';
 
 /** Options of {@link rehypeTimelines}. */
 export interface TimelinesOptions {
@@ -85,9 +85,25 @@ export function renderDiagram(d: Diagram, id: string, tracesDir?: string, alt?: 
       h('p', { className: ['tl-run-name'] }, [h('strong', r.name), ` — ${RUNTIME[r.runtime]}, ${secondsText(traceSeconds(trace))}`]),
       // Scrolls sideways on a phone rather than shrinking the labels: focusable, so keyboards can scroll it.
       h('div', { className: ['tl-scroll'], tabIndex: 0, role: 'group', ariaLabel: `${r.name}: timeline` }, [timelineSvg(trace, { title, id: rid, seconds: axis(trace, r.runtime) })]),
+      ...(r.tally ? tallyParts(trace, r.tally, `${title}: what each lane did`, rid) : []),
       h('p', { className: ['tl-note'] }, [...note, h('span', clock), ` Recorded by the snippet check from ${r.run}.`]),
       timelineTable(trace, title, rid),
     ]));
   });
   return h('figure', { className: ['timeline', ...(runtimes.size > 1 ? ['timeline--both'] : [])], dataPagefindIgnore: 'all' }, parts);
+}
+
+/** The counts the run's jobs reported, per lane (tallySvg), and a sentence with the totals per group. */
+function tallyParts(trace: Trace, tally: NonNullable<Diagram['runs'][number]['tally']>, title: string, rid: string): ElementContent[] {
+  const cells = tallyOf(trace, tally.groups.length, tally.done, tally.lost);
+  const totals = tally.groups.map((g, i) => {
+    const [done, lost] = cells.reduce(([d, l], row) => [d + (row[i]?.done ?? 0), l + (row[i]?.lost ?? 0)], [0, 0]);
+    return `${g}: ${countText(done)} ${tally.done}, ${countText(lost)} ${tally.lost}`;
+  });
+  return [
+    h('div', { className: ['tl-scroll'], tabIndex: 0, role: 'group', ariaLabel: title }, [
+      tallySvg(trace, { title, id: `${rid}-tally`, table: `${rid}-table`, groups: tally.groups, done: tally.done, lost: tally.lost }),
+    ]),
+    h('p', { className: ['tl-note'] }, `In this recorded run — ${totals.join('; ')}.${tally.varies ? ` ${tally.varies}` : ''}`),
+  ];
 }
