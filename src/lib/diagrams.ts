@@ -38,6 +38,11 @@ const runSchema = z.object({
   claim: claimSchema.optional(),
   /** Draw what the jobs reported (their counts) per lane, beside the timeline. */
   tally: tallySchema.optional(),
+  /**
+   * For a run with no drawable trace (the Python race demo's 5,000 thread-pool jobs): the last
+   * number it printed (src/data/snippet-results.json) against the count it should reach.
+   */
+  printed: z.object({ expected: z.number().int(), what: z.string(), why: z.string().optional() }).strict().optional(),
 }).strict();
 
 const diagramSchema = z.object({
@@ -142,4 +147,16 @@ export function judgeClaim(t: Trace, c: DiagramClaim): { verdict: 'agrees' | 'co
     if (c.minOverlap !== undefined && n < c.minOverlap) ok = false;
   }
   return { verdict: ok ? 'agrees' : 'contradicts', facts };
+}
+
+/**
+ * The last integer a run printed, from the check's results (`output`, or `pythonOutput` for the
+ * Python original); undefined when the run did not pass or printed no number.
+ */
+export function printedNumber(run: DiagramRun, file = siteConfig().snippetResults): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const entry = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, { status?: string; output?: string; pythonOutput?: string }>)[run.run];
+  const text = entry?.status === 'checked' ? (run.runtime === 'python' ? entry.pythonOutput : entry.output) : undefined;
+  const numbers = text?.match(/-?\d+/g);
+  return numbers ? Number(numbers[numbers.length - 1]) : undefined;
 }

@@ -212,33 +212,35 @@ export function tallyOf(t: Trace, groups: number, done: string, lost: string): (
 
 /**
  * What each lane's jobs reported, as bars: one column per group (round 1, round 2), one row per
- * lane and a total row; the bar is the work done, its red end the part lost (at least 2 px when
- * anything was lost, so a 0.5 % loss is still seen), with the numbers written beside it.
+ * lane and a total row; in each cell the work done (upper bar) and the part lost (lower, red and
+ * thinner, at least 2 px when anything was lost, so a 0.5 % loss is still seen), on one scale for
+ * the lanes and one for the total, with the numbers written beside them. A lane's writes may erase
+ * more than it did itself: its red bar is then the longer one.
  */
 export function tallySvg(t: Trace, o: TallyOptions): Element {
   const tally = tallyOf(t, o.groups.length, o.done, o.lost);
   const totals = o.groups.map((_, g) => tally.reduce((acc, row) => ({ done: acc.done + (row[g]?.done ?? 0), lost: acc.lost + (row[g]?.lost ?? 0) }), { done: 0, lost: 0 }));
-  const most = Math.max(1, ...tally.flatMap((row) => row.map((c) => c?.done ?? 0)));
+  const scaleOf = (cells: ({ done: number; lost: number } | undefined)[]) => Math.max(1, ...cells.flatMap((c) => (c ? [c.done, c.lost] : [])));
+  const lanesScale = scaleOf(tally.flat());
   const colW = (WIDTH - LABEL) / o.groups.length;
   const BAR = Math.min(96, colW - 132);
   const ROW = 20;
   const children: ElementContent[] = [s('title', { id: `${o.id}-title` }, o.title)];
   o.groups.forEach((g, i) => children.push(s('text', { class: 'tl-tick', x: round(LABEL + i * colW), y: 13 }, clip(g, Math.floor(colW / 6)))));
-  const rows: [string, ({ done: number; lost: number } | undefined)[], boolean][] = [
-    ...t.lanes.map((name, lane) => [name, tally[lane]!, false] as [string, ({ done: number; lost: number } | undefined)[], boolean]),
-    [`all ${t.lanes.length} lanes`, totals, true],
+  type Cell = { done: number; lost: number } | undefined;
+  const rows: [string, Cell[], number, boolean][] = [
+    ...t.lanes.map((name, lane): [string, Cell[], number, boolean] => [name, tally[lane]!, lanesScale, false]),
+    [`all ${t.lanes.length} lanes`, totals, scaleOf(totals), true],
   ];
   let y = 20;
-  for (const [name, cells, total] of rows) {
+  for (const [name, cells, scale, total] of rows) {
     children.push(s('rect', { class: 'tl-lane', x: 0, y, width: WIDTH, height: ROW, rx: 3 }));
     children.push(s('text', { class: total ? 'tl-lane-label tl-total' : 'tl-lane-label', x: 6, y: y + 14 }, clip(name, 26)));
     cells.forEach((c, i) => {
       if (!c) return;
       const x0 = round(LABEL + i * colW);
-      const w = total ? BAR : Math.max(1, round((BAR * c.done) / most));
-      const lostW = c.lost > 0 ? Math.min(w, Math.max(2, round((w * c.lost) / c.done))) : 0;
-      children.push(s('rect', { class: 'tl-bar tl-job', x: x0, y: y + 5, width: w, height: 10 }));
-      if (lostW) children.push(s('rect', { class: 'tl-bar tl-lost', x: round(x0 + w - lostW), y: y + 4, width: lostW, height: 12 }));
+      children.push(s('rect', { class: 'tl-bar tl-job', x: x0, y: y + 3, width: Math.max(1, round((BAR * c.done) / scale)), height: 8 }));
+      if (c.lost > 0) children.push(s('rect', { class: 'tl-bar tl-lost', x: x0, y: y + 12, width: Math.max(2, round((BAR * c.lost) / scale)), height: 5 }));
       children.push(s('text', { class: 'tl-lane-label', x: round(x0 + BAR + 6), y: y + 14 }, `${countText(c.done)} · ${countText(c.lost)} lost`));
     });
     y += ROW + 3;

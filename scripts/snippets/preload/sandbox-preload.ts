@@ -231,7 +231,7 @@ if (isMainThread && traceFd !== undefined && process.argv[1]) {
   const calls: { name: string; label: string; t0: number; t1: number }[] = [];
   let depth = 0;
   const short = (v: unknown) => (['number', 'string', 'bigint', 'boolean'].includes(typeof v) ? String(v).slice(0, 24) : typeof v);
-  (globalThis as Record<symbol, unknown>)[WRAP] = (fn: unknown) => {
+  Object.defineProperty(globalThis, WRAP, { value: (fn: unknown) => {
     if (typeof fn !== 'function') return fn;
     const name = fn.name || 'function';
     const wrapped = function (this: unknown, ...args: unknown[]) {
@@ -251,7 +251,7 @@ if (isMainThread && traceFd !== undefined && process.argv[1]) {
     };
     Object.defineProperty(wrapped, 'name', { value: name });
     return wrapped;
-  };
+  } });
   const decoder = new TextDecoder();
   const declared = /^(?:export\s+)?function\s+([A-Za-z_$][\w$]*)\s*[(<]/gm;
   registerHooks({
@@ -263,8 +263,10 @@ if (isMainThread && traceFd !== undefined && process.argv[1]) {
       if (names.length === 0) return loaded;
       // A name that is not a function binding after all (matched inside a string) throws and is skipped.
       const prefix = `{const w=globalThis[Symbol.for('snippets.wrap')];${names.map((n) => `try{${n}=w(${n})}catch{}`).join('')}}`;
+      // After a `#!` line (which must stay first); a lone `#!` line has no code to wrap.
       const at = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
-      return { ...loaded, source: at === 0 && text.startsWith('#!') ? text : `${text.slice(0, at)}${prefix}${text.slice(at)}` };
+      if (text.startsWith('#!') && at === 0) return loaded;
+      return { ...loaded, source: `${text.slice(0, at)}${prefix}${text.slice(at)}` };
     },
   });
   process.on('exit', () => {
