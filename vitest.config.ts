@@ -23,6 +23,9 @@ export default defineConfig({
     // Site builds and browsers are heavy: two files at a time on a 2-core machine.
     maxWorkers: 2,
     testTimeout: 60_000,
+    // A poll waits for what a loaded CI machine may take seconds to show (a browser, a build); it
+    // returns as soon as the condition holds, so a passing test is not slowed down.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
     hookTimeout: 300_000,
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [

@@ -12,19 +12,23 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { remarkCodeTabs } from '../src/plugins/remark-code-tabs.ts';
+import { uidBase } from '../scripts/snippets/jail.ts';
 
 const SECRET = 'hunter2-caller-secret-5d1e';
 const cli = (args: string[], env: Record<string, string>) => {
   const r = spawnSync(process.execPath, ['scripts/check-snippets.ts', ...args], {
     encoding: 'utf8', env: { ...process.env, CI: '', ...env }, timeout: 300_000,
   });
+  ownUids.push(uidBase(r.pid));
   return { code: r.status, lines: `${r.stdout}${r.stderr}`.trimEnd().split('\n') };
 };
-/** Processes of the sandbox's unprivileged uids (the check gives each run one from 200000 up), read from /proc. */
+/** The uid ranges of this file's own checks: another check on the machine (a parallel test file) has its own. */
+const ownUids: number[] = [];
+/** Processes of this file's checks' unprivileged uids (each check gives its runs uids from uidBase(its pid)), read from /proc. */
 const sandboxProcesses = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
   try {
     const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return uid >= 200_000 ? [`${pid} uid ${uid}`] : [];
+    return ownUids.some((base) => uid >= base && uid < base + 200) ? [`${pid} uid ${uid}`] : [];
   } catch { return []; /* exited meanwhile */ }
 });
 const EFFECTS = ['/tmp/snippet-check-pwned', '/etc/snippet-check-worker.txt', '/usr/snippet-check-hostile.txt'];
@@ -122,10 +126,11 @@ describe('the OS sandbox against hostile translations and Python originals', () 
     for (const effect of EFFECTS) expect(existsSync(effect)).toBe(false);
     expect(sandboxProcesses()).toEqual([]);
     // Positive control: a process of such a uid is seen.
-    const control = spawn('setpriv', ['--reuid=299999', '--regid=299999', '--clear-groups', 'sleep', '30'], { stdio: 'ignore' });
+    const uid = ownUids[0]! + 199;
+    const control = spawn('setpriv', [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', 'sleep', '30'], { stdio: 'ignore' });
     try {
       await new Promise((r) => setTimeout(r, 500));
-      expect(sandboxProcesses()).toEqual([`${control.pid} uid 299999`]);
+      expect(sandboxProcesses()).toEqual([`${control.pid} uid ${uid}`]);
     } finally {
       control.kill('SIGKILL');
     }

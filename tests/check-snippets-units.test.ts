@@ -1,12 +1,15 @@
 // Pure pieces of the snippet check: stale pairing, session input, crash reasons, parity skips,
 // tsc output parsing, the fixture web's bodies.
 import { describe, expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crashReason, definesOnly } from '../scripts/snippets/evaluate.ts';
 import { FIXTURE_HOSTS, FIXTURE_PAGES, fixtureBody } from '../scripts/snippets/fixture-web.ts';
 import { fixtureHostsFile } from '../scripts/snippets/netns.ts';
 import { pairStale, similarity, tokens } from '../scripts/snippets/pair.ts';
 import { sessionInput } from '../scripts/snippets/python-runner.ts';
-import { parseTscOutput } from '../scripts/snippets/typecheck.ts';
+import { parseTscOutput, typecheck } from '../scripts/snippets/typecheck.ts';
 import type { Outcome } from '../scripts/snippets/evaluate.ts';
 import { childPidOf, jailArgv } from '../scripts/snippets/jail.ts';
 import { decide, PERMISSIONS_FILE, readGrants } from '../scripts/snippets/permissions.ts';
@@ -65,6 +68,23 @@ describe('parseTscOutput', () => {
       { file: '/work/notes/a/b.ts', line: 7, column: 7, message: "TS2322: Type 'string' is not assignable to type 'number'. Details here." },
     ]);
   });
+});
+
+describe('typecheck', () => {
+  test('a notes folder outside the repository is checked as ES modules with its packages, messages on its own files', async () => {
+    const vault = mkdtempSync(join(tmpdir(), 'outside-vault-'));
+    const scratch = mkdtempSync(join(tmpdir(), 'outside-scratch-'));
+    try {
+      mkdirSync(join(vault, 'note'));
+      writeFileSync(join(vault, 'note', 'pool.ts'), "import Tinypool from 'tinypool';\nconst n: number = 'two';\nawait Promise.resolve(new Tinypool({}));\nexport {};\n");
+      const found = await typecheck({ node: process.execPath, root: process.cwd(), notesDir: vault, tmpDir: scratch });
+      // Only the real mistake: no "CommonJS module" or "Cannot find module 'tinypool'".
+      expect(found).toEqual([{ file: join(vault, 'note', 'pool.ts'), line: 2, column: 7, message: "TS2322: Type 'string' is not assignable to type 'number'." }]);
+    } finally {
+      rmSync(vault, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('fixture web', () => {

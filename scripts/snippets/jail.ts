@@ -117,12 +117,15 @@ export function probeJail(tmp: string): { mode: JailMode } | { reason: string } 
   return { reason: `bwrap cannot set up a sandbox here (${last})` };
 }
 
+/** The first of the 200 uids a check with this process id gives its runs. */
+export const uidBase = (pid: number): number => 200_000 + (pid % 5000) * 200;
+
 /**
  * Unprivileged uids for concurrent runs, distinct per run so per-uid limits (processes) apply to
  * one run only; offset by our pid so two checks on one machine rarely share them.
  */
 export function uidPool(size: number): { uids: readonly number[]; take(): number; give(uid: number): void } {
-  const base = 200_000 + (process.pid % 5000) * 200;
+  const base = uidBase(process.pid);
   const free = Array.from({ length: size }, (_, i) => base + i);
   let extra = size;
   return {

@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core, serious and critical) in
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
     await page.goto(`${site.url}${route}`, { waitUntil: 'load' });
     // Expressive Code makes overflowing code blocks focusable from a script run when idle: wait for it.
-    await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
+    await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')), undefined, { timeout: 60_000 });
     return page;
   }
 

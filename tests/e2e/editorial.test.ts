@@ -12,7 +12,7 @@ import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticSite } from '../support/static-server.ts';
 
 const SHOTS = process.env.EDITORIAL_SHOTS ?? join(tmpdir(), 'editorial-shots');
-const WAIT = { timeout: 5_000, interval: 50 };
+const WAIT = { timeout: 30_000, interval: 50 };
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 if (!hasChromium) console.warn(`tests/e2e/editorial.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)("editor's notes in a real browser (Chromium)", () 
   async function open(path: string, width: number, colorScheme: 'light' | 'dark'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, colorScheme });
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(30_000);
     // A generous navigation timeout: the machine may be shared by many builds at once.
     await page.goto(base + path, { timeout: 30_000 });
     await expect.poll(() => page.locator('html').getAttribute('data-theme'), WAIT).toBe(colorScheme);

@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('links and backlinks in a real browser (Chromium)'
   async function open(path: string, width = 1280): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(base + path);
     return page;
   }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 const NOTE = '/python-concurrency/';
 const OTHER = '/concurrency-options/';
 /** Polls wait this long: the machine is shared, a page may take a moment to run its scripts. */
-const WAIT = { timeout: 5_000, interval: 50 };
+const WAIT = { timeout: 30_000, interval: 50 };
 /** Screenshots for a human to look at (not compared): STUDY_SHOTS or a temp folder. */
 const SHOTS = process.env.STUDY_SHOTS ?? join(tmpdir(), 'study-shots');
 
@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
   async function open(path = NOTE, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(base + path);
     return page;
   }
@@ -174,6 +174,9 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
       const define = customElements.define.bind(customElements);
       customElements.define = (name, ctor, options) => (name === 'study-mode' ? undefined : define(name, ctor, options));
     });
+    // The fallback is a 4 s timer: on the page's own clock, so a slow load cannot run it early.
+    await context.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
+    await context.clock.pauseAt(new Date('2026-01-05T09:00:01Z'));
     const page = await context.newPage();
     await page.goto(base + NOTE);
     const markColour = () => page.locator('mark.cloze').first().evaluate((e) => getComputedStyle(e).color);
@@ -181,7 +184,10 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     expect(await page.locator('html').getAttribute('data-study')).toBe('on');
     expect(await markColour()).toBe('rgba(0, 0, 0, 0)'); // hidden before paint, as it should be
     expect(await answer.isVisible()).toBe(false);
-    await expect.poll(markColour, { timeout: 8_000 }).not.toBe('rgba(0, 0, 0, 0)');
+    await page.clock.runFor(3_900);
+    expect(await markColour()).toBe('rgba(0, 0, 0, 0)');
+    await page.clock.runFor(200);
+    await expect.poll(markColour).not.toBe('rgba(0, 0, 0, 0)');
     expect(await answer.isVisible()).toBe(true);
     await context.close();
   });
@@ -199,7 +205,7 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
   test('on a phone the study bar wraps and blanks never widen the page', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(base + NOTE);
     await page.getByRole('button', { name: 'Study', exact: true }).click();
     await page.getByRole('button', { name: 'Blank 2 of 11', exact: true }).scrollIntoViewIfNeeded();
