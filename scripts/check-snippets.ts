@@ -212,14 +212,18 @@ async function check(): Promise<number> {
     const { saveTrace, toTrace } = await import('./snippets/traces.ts');
     const dir = join(dirname(resultsPath), 'traces');
     const saved = { written: 0, kept: 0 };
+    // The results file as the previous check left it: a translation whose code changed since gets a new trace.
+    let before: Record<string, { source?: string; python?: string }> = {};
+    try { if (existsSync(resultsPath)) before = JSON.parse(readFileSync(resultsPath, 'utf8')) as typeof before; } catch { /* unreadable: nothing to compare */ }
     for (const o of outcomes) {
       const block = o.t.block?.hash;
+      const changed = before[o.t.path] !== undefined && (before[o.t.path]!.source !== o.t.source || before[o.t.path]!.python !== (o.t.python ?? ''));
       // Only complete, passing runs: a timed-out or failing run would draw a partial picture.
       const nodeOk = o.run && o.status === 'checked';
       const pythonOk = o.python && !o.python.skipped && !o.python.timedOut && !o.python.error && !o.python.limit && !o.python.violations?.length && o.python.exitCode === 0;
       for (const tr of [nodeOk && toTrace(o.run!.spans, o.t.path, 'node', block), pythonOk && toTrace(o.python!.spans ?? [], o.t.path, 'python', block)]) {
         // A trace of thousands of bars (5,000 thread-pool jobs) draws nothing readable: not kept.
-        if (tr && tr.spans.length <= 1000) saved[saveTrace(dir, tr)]++;
+        if (tr && tr.spans.length <= 1000) saved[saveTrace(dir, tr, changed)]++;
       }
     }
     console.log(`traces: ${saved.written} written, ${saved.kept} unchanged in ${relative(process.cwd(), dir)}`);

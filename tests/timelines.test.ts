@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { sameTrace, sameWork, saveTrace, toTrace, traceFile, type RawSpan } from '../scripts/snippets/traces.ts';
 import { judgeClaim, loadDiagrams, loadTrace, overlapOf, parseDiagrams } from '../src/lib/diagrams.ts';
-import { maxOverlap, packRows, timelineSvg, type Trace } from '../src/lib/timeline.ts';
+import { maxOverlap, packRows, tallySvg, timelineSvg, timelineTable, type Trace } from '../src/lib/timeline.ts';
+import { spanOf } from '../scripts/snippets/traces.ts';
 import { rehypeTimelines } from '../src/plugins/rehype-timelines.ts';
 
 const span = (lane: number, start: number, end: number, label = 'x') => ({ lane, start, end, label, kind: 'job' as const });
@@ -67,6 +68,20 @@ describe('traces from what the runtimes recorded', () => {
       raw('main/T-1', 'timer', 'f(1): time.sleep 1 s', 1, 99, [0, 1000]),
     ], 'notes/x/y.ts', 'python')!;
     expect(t.spans.map((x) => x.label)).toEqual(['f(1)']);
+  });
+
+  test("a job's reported counts travel with its bar; malformed counts are dropped", () => {
+    const line = { thread: 2, span: 'job', label: 'job 0', t0: 0, t1: 5, counts: { increments: 125000, lost: 2766 } };
+    expect(spanOf(line)).toMatchObject({ counts: { increments: 125000, lost: 2766 } });
+    expect(spanOf({ ...line, counts: { increments: 1.5 } })?.counts).toBeUndefined();
+    expect(spanOf({ ...line, counts: { 'a b': 1 } })?.counts).toBeUndefined();
+    expect(spanOf({ ...line, counts: [1, 2] })?.counts).toBeUndefined();
+    const t = toTrace([spanOf(line)!, spanOf({ ...line, thread: 3, label: 'job 1', counts: { increments: 125000, lost: 0 } })!], 'notes/x/y.ts', 'node')!;
+    expect(t.spans.map((x) => [t.lanes[x.lane], x.counts])).toEqual([['worker 1', { increments: 125000, lost: 2766 }], ['worker 2', { increments: 125000, lost: 0 }]]);
+    // Lost updates vary from run to run: a new run with other values keeps the committed picture; other counts do not.
+    const again = { ...t, spans: t.spans.map((x) => ({ ...x, counts: { increments: 125000, lost: 7 } })) };
+    expect(sameTrace(t, again)).toBe(true);
+    expect(sameWork(t, { ...t, spans: t.spans.map((x) => ({ ...x, counts: { increments: 125000 } })) })).toBe(false);
   });
 
   test('a new run of the same shape keeps the committed file (real clocks jitter); another shape rewrites it', () => {
@@ -124,9 +139,9 @@ function drawn(svg: Element) {
 }
 
 describe('each configured diagram matches its committed trace', () => {
-  const runs = loadDiagrams().flatMap((d) => d.runs.map((r) => ({ d, r, trace: loadTrace(r) })));
+  const runs = loadDiagrams().flatMap((d) => d.runs.filter((r) => !r.printed).map((r) => ({ d, r, trace: loadTrace(r) })));
 
-  test('every run named in src/data/diagrams.json has a committed trace', () => {
+  test('every run named in src/data/diagrams.json has a committed trace (or is told by what it printed)', () => {
     expect(runs.filter((x) => !x.trace).map((x) => `${x.r.run} (${x.r.runtime})`)).toEqual([]);
   });
 
@@ -168,6 +183,51 @@ describe('each configured diagram matches its committed trace', () => {
   });
 });
 
+describe('the race-condition demo: increments and lost updates per worker', () => {
+  const counted = (lane: number, start: number, increments: number, lost: number) => ({ ...span(lane, start, start + 0.1, `job ${lane}`), counts: { increments, lost } });
+  const t: Trace = { run: 'notes/a/race.ts', runtime: 'node', clock: 'measured', lanes: ['worker 1', 'worker 2'],
+    spans: [counted(0, 0, 125000, 2766), counted(0, 0.5, 125000, 0), counted(1, 0, 125000, 0), counted(1, 0.5, 125000, 0)] };
+  const tally = { groups: ['round 1', 'round 2'], done: 'increments', lost: 'lost' };
+
+  test('the SVG writes each worker\'s increments and lost updates per round, with totals, and marks only real losses', () => {
+    const html = toHtml(tallySvg(t, { title: 'tally', id: 'r', ...tally }));
+    const texts = [...html.matchAll(/<text class="tl-lane-label[^"]*"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toEqual(['worker 1', '125,000 · 2,766 lost', '125,000 · 0 lost', 'worker 2', '125,000 · 0 lost', '125,000 · 0 lost',
+      'all 2 lanes', '250,000 · 2,766 lost', '250,000 · 0 lost']);
+    // Worker 1 lost 2,766 beside its 125,000: 2.2 % of a 96 px bar, 2.1 px; the total, 1.1 % of 250,000, is
+    // drawn at the least visible width, 2 px. Lanes that lost nothing get no red mark.
+    expect([...html.matchAll(/<rect class="tl-bar tl-lost"[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]))).toEqual([2.1, 2]);
+    expect(html).toContain('aria-describedby="r-table"');
+  });
+
+  test('a lane whose stale writes erased more than it did itself gets the longer red bar (one scale for the lanes)', () => {
+    const erasing: Trace = { ...t, spans: [counted(0, 0, 125000, 250000), counted(1, 0, 125000, 0)] };
+    const html = toHtml(tallySvg(erasing, { title: 'tally', id: 'r', ...tally, groups: ['round 1'] }));
+    const widths = (cls: string) => [...html.matchAll(new RegExp(`<rect class="tl-bar ${cls}"[^>]*width="([\\d.]+)"`, 'g'))].map((m) => Number(m[1]));
+    expect(widths('tl-job')).toEqual([48, 48, 96]);
+    expect(widths('tl-lost')).toEqual([96, 96]);
+  });
+
+  test('the hidden table lists the counts of every job', () => {
+    const html = toHtml(timelineTable(t, 'c', 'r'));
+    expect(html).toContain('<th scope="col">increments</th><th scope="col">lost</th>');
+    expect(html).toContain('<td>worker 1</td><td>job 0</td><td>0 s</td><td>0.1 s</td><td>125,000</td><td>2,766</td>');
+  });
+
+  test('the committed run: every worker did its share in both rounds, and Atomics.add lost nothing', () => {
+    const r = loadDiagrams().flatMap((d) => d.runs).find((x) => x.run === 'notes/python-concurrency/race-condition-counter.ts' && x.tally)!;
+    const trace = loadTrace(r)!;
+    expect(trace.lanes.length).toBeGreaterThanOrEqual(4);
+    const rounds = [0, 1].map((g) => trace.lanes.map((_, lane) => trace.spans.filter((x) => x.lane === lane && x.counts).sort((a, b) => a.start - b.start)[g]!.counts!));
+    for (const round of rounds) expect(round.reduce((n, c) => n + c.increments!, 0)).toBe(500_000);
+    expect(rounds[1]!.map((c) => c.lost)).toEqual(trace.lanes.map(() => 0));
+    // The round-1 losses the trace holds are the ones the same run printed (src/data/snippet-results.json).
+    const results = JSON.parse(readFileSync('src/data/snippet-results.json', 'utf8')) as Record<string, { output: string }>;
+    const printed = Number(/^counter\[0\] \+= 1: \d+ \((\d+) updates lost\)/m.exec(results[r.run]!.output)![1]);
+    expect(rounds[0]!.reduce((n, c) => n + c.lost!, 0)).toBe(printed);
+  });
+});
+
 describe('claims', () => {
   const t: Trace = { run: 'notes/a/b.ts', runtime: 'node', clock: 'virtual', lanes: ['main'], spans: [span(0, 0, 1), span(0, 0.5, 3)] };
   test('a run that contradicts the note says so', () => {
@@ -203,6 +263,15 @@ describe('rehypeTimelines', () => {
     expect(html).toContain('<table class="sr-only" id="tl1-0-table"><caption>');
     expect(html).toContain('The run agrees with the note: “a thread pool of 5 overlaps 5 downloads, never more” (this run: at most 5 jobs at once).');
   });
+  test('the race demo: the TypeScript run drawn per worker, the Python original told by what it printed (none lost)', () => {
+    const html = transform({ type: 'root', children: [h('div', { className: ['code-tabs'], dataTranslation: 'notes/python-concurrency/race-condition-counter.ts' }, [])] });
+    expect(html).toContain('<figure class="timeline timeline--both"');
+    expect(html).toMatch(/<div class="tl-run" data-runtime="node">[\s\S]*<svg class="tl-svg tl-tally"/);
+    const printed = JSON.parse(readFileSync('src/data/snippet-results.json', 'utf8'))['notes/python-concurrency/race-condition-counter.ts'].pythonOutput.trim();
+    expect(printed).toBe('500000');
+    expect(html).toMatch(/<div class="tl-run" data-runtime="python"><p class="tl-run-name"><strong>ThreadPoolExecutor\(max_workers=5000\), counter \+= 1<\/strong> — Python original<\/p><p class="tl-note"><span class="tl-claim tl-claim--agrees">It printed 500000: 500,000 of 500,000 increments counted, 0 lost.<\/span>/);
+  });
+
   test('puts a comparison after the code tabs of its translation', () => {
     const html = transform({ type: 'root', children: [h('div', { className: ['code-tabs'], dataTranslation: 'notes/python-concurrency/say-after-concurrent-tasks.ts' }, [])] });
     expect(html).toMatch(/^<div class="code-tabs" data-translation="[^"]+"><\/div><figure class="timeline"/);
@@ -217,6 +286,13 @@ describe('diagrams on the built site', () => {
     expect(html.match(/<figure class="timeline/g)).toHaveLength(3);
     expect(html).not.toContain('data-image-missing');
     expect(html).not.toMatch(/<script[^>]*>[^<]*(mermaid|tl-svg)/i);
+  });
+  test('the event loop note draws its Mermaid flowchart at build time: two themed SVGs, the source folded below, no code block left', () => {
+    const html = page('event-loop');
+    expect(html.match(/<figure class="mermaid-diagram"/g)).toHaveLength(1);
+    expect(html.match(/<svg [^>]*class="mermaid-svg mermaid-(light|dark)"/g)?.map((m) => /mermaid-(light|dark)"/.exec(m)![1])).toEqual(['light', 'dark']);
+    expect(html).toContain('<summary>Diagram source (Mermaid)</summary>');
+    expect(html).not.toContain('language-mermaid');
   });
   test.each([['python-concurrency', 3], ['concurrency-with-python', 1], ['concurrency-in-python-a-guide', 2]])('%s shows %i comparison diagrams', (slug, n) => {
     expect(page(slug).match(/<figure class="timeline/g)).toHaveLength(n);
@@ -239,7 +315,7 @@ describe('a fresh check reproduces the committed traces', () => {
     // A translation the check failed (on an overloaded machine: undici's 10 s connect timeout) writes
     // no trace by design; check-snippets.test.ts reports such failures. Every other run must match.
     const failed = new Set(output.split('\n').filter((l) => l.startsWith('FAIL ')).map((l) => l.slice(5).split(':')[0]));
-    const all = loadDiagrams().flatMap((d) => d.runs);
+    const all = loadDiagrams().flatMap((d) => d.runs).filter((r) => !r.printed);
     const runs = all.filter((r) => !failed.has(r.run));
     expect(runs.length).toBeGreaterThanOrEqual(all.length - 4);
     const differing = runs.filter((r) => {

@@ -9,7 +9,11 @@
  * 5000 `increment_counter` calls, like `map(..., chunksize=...)`). Without the GIL, `counter[0] += 1`
  * across workers really loses updates (a plain read, add, write on shared memory), while
  * `Atomics.add` makes the read-modify-write indivisible; the demo prints both. How many updates are
- * lost depends on timing (usually thousands, occasionally none). CPython 3.11 happens to switch
+ * lost depends on timing (usually thousands, occasionally none). Each worker answers with what it
+ * did: its increments, and the updates lost at its writes (the racy write is `Atomics.exchange`,
+ * which is still a separate step after the read but tells what it overwrote: writing v + 1 over
+ * w > v erases w − v increments of other workers; over the whole round these add up exactly to the
+ * updates lost). The timeline diagram shows them per worker. CPython 3.11 happens to switch
  * threads only between whole `counter += 1` statements here, so the Python original prints 500000
  * although the code is not thread-safe.
  */
@@ -24,33 +28,52 @@ interface Slice {
   atomic: boolean;
 }
 
-function incrementCounter(counter: Int32Array, _fakeValue: number): void {
+/** Returns how many other workers' increments this call's writes erased. */
+function incrementCounter(counter: Int32Array, _fakeValue: number): number {
+  let lost = 0;
   for (let i = 0; i < 100; i++) {
-    counter[0] = counter[0]! + 1; // `counter += 1`: read the value, add one, write it back; three steps
+    // `counter += 1`: read the value, add one, write it back; three steps. The write reports what it
+    // replaced: anything but the value read means other workers' increments in between are erased.
+    const value = counter[0]!;
+    lost += Atomics.exchange(counter, 0, value + 1) - value;
   }
+  return lost;
 }
 
-function incrementCounterAtomically(counter: Int32Array, _fakeValue: number): void {
+function incrementCounterAtomically(counter: Int32Array, _fakeValue: number): number {
   for (let i = 0; i < 100; i++) {
-    Atomics.add(counter, 0, 1);
+    Atomics.add(counter, 0, 1); // one indivisible step: nothing is erased
   }
+  return 0;
 }
 
-/** Best-effort start line (spins at most 200 ms) so the workers increment at the same time. */
+/**
+ * Best-effort start line so the workers increment at the same time: spins until all are there, at
+ * most 5 s (a worker thread can take a second to start on a loaded machine; with a shorter wait the
+ * first one often counted alone and lost nothing).
+ */
 function waitForAllWorkers(startLine: Int32Array): void {
   const parties = startLine[1] ?? 1;
   Atomics.add(startLine, 0, 1);
-  const deadline = Date.now() + 200;
+  const deadline = Date.now() + 5000;
   while (Atomics.load(startLine, 0) < parties && Date.now() < deadline) {
     // spin: Atomics.wait would add wake-up latency and let the first worker finish alone
   }
 }
 
+/** What one worker did in one round: its increments, and the updates lost at its writes. */
+interface SliceDone {
+  increments: number;
+  lost: number;
+}
+
 /** Worker side: tinypool imports this module in each worker thread and calls the default export. */
-export default function runSlice({ counter, startLine, fakeData, atomic }: Slice): void {
+export default function runSlice({ counter, startLine, fakeData, atomic }: Slice): SliceDone {
   waitForAllWorkers(startLine);
   const increment = atomic ? incrementCounterAtomically : incrementCounter;
-  for (const fakeValue of fakeData) increment(counter, fakeValue);
+  let lost = 0;
+  for (const fakeValue of fakeData) lost += increment(counter, fakeValue);
+  return { increments: fakeData.length * 100, lost };
 }
 
 async function countWith(pool: Tinypool, workers: number, fakeData: number[], atomic: boolean): Promise<number> {
@@ -59,7 +82,10 @@ async function countWith(pool: Tinypool, workers: number, fakeData: number[], at
   startLine[1] = workers;
   const chunkSize = Math.ceil(fakeData.length / workers);
   const slices = Array.from({ length: workers }, (_, i) => fakeData.slice(i * chunkSize, (i + 1) * chunkSize));
-  await Promise.all(slices.map((slice) => pool.run({ counter, startLine, fakeData: slice, atomic } satisfies Slice)));
+  const done: SliceDone[] = await Promise.all(slices.map((slice) => pool.run({ counter, startLine, fakeData: slice, atomic } satisfies Slice)));
+  const [increments, lost] = [done.reduce((n, d) => n + d.increments, 0), done.reduce((n, d) => n + d.lost, 0)];
+  // The workers' own accounts agree with the counter: what was not lost is what it shows.
+  if (increments - lost !== Atomics.load(counter, 0)) throw new Error(`workers report ${increments} - ${lost}, counter shows ${Atomics.load(counter, 0)}`);
   return Atomics.load(counter, 0);
 }
 

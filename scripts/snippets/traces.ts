@@ -13,19 +13,30 @@ export interface RawSpan {
   t1: number;
   v0?: number;
   v1?: number;
+  /** What the job reported it did (its answer, when that is a small record of counts). */
+  counts?: Record<string, number>;
 }
 
 const KINDS = new Set<SpanKind>(['timer', 'request', 'job', 'task', 'thread']);
 
 /** A trace line of the preload / sitecustomize as a span, or undefined for other lines. */
 export function spanOf(r: Record<string, unknown>): RawSpan | undefined {
-  const { span, label, t0, t1, v0, v1, thread } = r;
+  const { span, label, t0, t1, v0, v1, thread, counts } = r;
   if (typeof span !== 'string' || !KINDS.has(span as SpanKind) || typeof t0 !== 'number' || typeof t1 !== 'number') return undefined;
   if (typeof thread !== 'number' && typeof thread !== 'string') return undefined;
   return {
     thread, kind: span as SpanKind, label: String(label ?? span).slice(0, 120), t0, t1,
     ...(typeof v0 === 'number' && typeof v1 === 'number' ? { v0, v1 } : {}),
+    ...(countsOf(counts) ? { counts: countsOf(counts)! } : {}),
   };
+}
+
+/** A span's counts: at most 6 integer fields with word names, else none. */
+function countsOf(value: unknown): Record<string, number> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length === 0 || entries.length > 6 || !entries.every(([k, v]) => /^\w{1,24}$/.test(k) && Number.isSafeInteger(v))) return undefined;
+  return Object.fromEntries(entries) as Record<string, number>;
 }
 
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
@@ -64,7 +75,7 @@ export function toTrace(all: readonly RawSpan[], run: string, runtime: Trace['ru
   });
   const spans: TraceSpan[] = raw.map((x) => {
     const [start, end] = at(x);
-    return { lane: threads.indexOf(x.thread), label: x.label, kind: x.kind, start: r3(Math.max(0, start)), end: r3(Math.max(start, end)) };
+    return { lane: threads.indexOf(x.thread), label: x.label, kind: x.kind, start: r3(Math.max(0, start)), end: r3(Math.max(start, end)), ...(x.counts ? { counts: x.counts } : {}) };
   });
   spans.sort((a, b) => a.lane - b.lane || a.start - b.start || a.end - b.end || a.label.localeCompare(b.label));
   return { run, runtime, ...(block ? { block } : {}), clock, lanes, spans };
@@ -79,7 +90,8 @@ function shape(t: Trace, overlap = true) {
   const perLane = t.lanes.map((_, i) => t.spans.filter((x) => x.lane === i));
   return JSON.stringify({
     runtime: t.runtime, clock: t.clock, block: t.block, lanes: t.lanes,
-    work: t.spans.map((x) => x.label).sort(),
+    // A job's counts are compared by name: their values may be the run's own (lost updates vary).
+    work: t.spans.map((x) => (x.counts ? `${x.label} {${Object.keys(x.counts).join(',')}}` : x.label)).sort(),
     // CPU work on a shared machine: how a pool splits the jobs varies; the overlap is the picture.
     // Real threads on the virtual clock (Python's thread pools) also take jobs in a different order
     // each run, so per lane only its own overlap is compared, not how many jobs it happened to get.
@@ -113,11 +125,13 @@ export const traceFile = (dir: string, run: string, runtime: Trace['runtime']) =
 
 /**
  * Writes a trace unless the committed one has the same shape (real-clock times jitter from run to
- * run; rewriting them on every check would churn the repository). Returns `written` or `kept`.
+ * run; rewriting them on every check would churn the repository), or the translation or its
+ * Python block changed since the results file was written. Returns `written` or `kept`.
  */
-export function saveTrace(dir: string, t: Trace): 'written' | 'kept' {
+export function saveTrace(dir: string, t: Trace, changed = false): 'written' | 'kept' {
   const file = traceFile(dir, t.run, t.runtime);
-  if (existsSync(file)) {
+  // Changed code (`changed`): its results are rewritten, so is its trace (its counts were that run's).
+  if (existsSync(file) && !changed) {
     try {
       if (sameTrace(JSON.parse(readFileSync(file, 'utf8')) as Trace, t)) return 'kept';
     } catch { /* unreadable: rewrite */ }

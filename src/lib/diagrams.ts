@@ -20,6 +20,16 @@ const claimSchema = z.object({
   kinds: z.array(z.enum(['timer', 'request', 'job', 'task', 'thread'])).optional(),
 }).strict();
 
+const tallySchema = z.object({
+  /** What each lane's jobs were, in order (its first job is the first group): `round 1: counter[0] += 1`. */
+  groups: z.array(z.string()).min(1).max(4),
+  /** The count of work done and the count of it lost, as the jobs reported them. */
+  done: z.string(),
+  lost: z.string(),
+  /** What varies from run to run, measured: said in the caption beside the recorded run's numbers. */
+  varies: z.string().optional(),
+}).strict();
+
 const runSchema = z.object({
   /** The translation whose run it is: `notes/<note>/<name>.ts`. */
   run: z.string().regex(/^notes\/.+\.ts$/, 'a translation path such as notes/python-concurrency/say-after-sequential.ts'),
@@ -27,6 +37,13 @@ const runSchema = z.object({
   /** Heading of this run's timeline. */
   name: z.string(),
   claim: claimSchema.optional(),
+  /** Draw what the jobs reported (their counts) per lane, beside the timeline. */
+  tally: tallySchema.optional(),
+  /**
+   * For a run with no drawable trace (the Python race demo's 5,000 thread-pool jobs): the last
+   * number it printed (src/data/snippet-results.json) against the count it should reach.
+   */
+  printed: z.object({ expected: z.number().int(), what: z.string(), why: z.string().optional() }).strict().optional(),
 }).strict();
 
 const diagramSchema = z.object({
@@ -44,6 +61,7 @@ const configSchema = z.object({ $comment: z.string().optional(), diagrams: z.arr
 
 export type DiagramClaim = z.infer<typeof claimSchema>;
 export type DiagramRun = z.infer<typeof runSchema>;
+export type DiagramTally = z.infer<typeof tallySchema>;
 export type Diagram = z.infer<typeof diagramSchema>;
 
 /**
@@ -130,4 +148,16 @@ export function judgeClaim(t: Trace, c: DiagramClaim): { verdict: 'agrees' | 'co
     if (c.minOverlap !== undefined && n < c.minOverlap) ok = false;
   }
   return { verdict: ok ? 'agrees' : 'contradicts', facts };
+}
+
+/**
+ * The last integer a run printed, from the check's results (`output`, or `pythonOutput` for the
+ * Python original); undefined when the run did not pass or printed no number.
+ */
+export function printedNumber(run: DiagramRun, file = siteConfig().snippetResults): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const entry = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, { status?: string; output?: string; pythonOutput?: string }>)[run.run];
+  const text = entry?.status === 'checked' ? (run.runtime === 'python' ? entry.pythonOutput : entry.output) : undefined;
+  const numbers = text?.match(/-?\d+/g);
+  return numbers ? Number(numbers[numbers.length - 1]) : undefined;
 }

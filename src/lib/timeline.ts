@@ -13,6 +13,8 @@ export interface TraceSpan {
   kind: SpanKind;
   start: number;
   end: number;
+  /** What the job reported it did, e.g. `{ increments: 125000, lost: 2766 }` (the race-condition demo). */
+  counts?: Record<string, number>;
 }
 
 /** A recorded run of one translation (`node`) or of its Python original (`python`). */
@@ -165,9 +167,12 @@ export function timelineSvg(t: Trace, o: TimelineOptions): Element {
 /** The data behind the diagram for screen readers: each span when there are few, per lane otherwise. */
 export function timelineTable(t: Trace, caption: string, id: string): Element {
   const few = t.spans.length <= 24;
-  const head = few ? ['Lane', 'Work', 'Start', 'End'] : ['Lane', 'Bars', 'Most at once', 'First start', 'Last end'];
+  // Counts the jobs reported (increments, lost) get a column each, in the order they were recorded.
+  const keys = few ? [...new Set(t.spans.flatMap((x) => Object.keys(x.counts ?? {})))] : [];
+  const head = few ? ['Lane', 'Work', 'Start', 'End', ...keys] : ['Lane', 'Bars', 'Most at once', 'First start', 'Last end'];
   const rows = few
-    ? [...t.spans].sort((a, b) => a.lane - b.lane || a.start - b.start).map((x) => [t.lanes[x.lane] ?? '', x.label, secondsText(x.start), secondsText(x.end)])
+    ? [...t.spans].sort((a, b) => a.lane - b.lane || a.start - b.start).map((x) => [t.lanes[x.lane] ?? '', x.label, secondsText(x.start), secondsText(x.end),
+      ...keys.map((k) => (x.counts?.[k] === undefined ? '' : countText(x.counts[k]!)))])
     : laneSummaries(t).map((l) => [l.name, String(l.bars), String(l.rows), secondsText(l.first), secondsText(l.last)]);
   return h('table', { className: ['sr-only'], id: `${id}-table` }, [
     h('caption', caption),
@@ -177,3 +182,71 @@ export function timelineTable(t: Trace, caption: string, id: string): Element {
 }
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text);
+
+/** 125000 → `125,000` (fixed locale: the build's output does not depend on the machine's). */
+export const countText = (n: number) => n.toLocaleString('en-US');
+
+/** Options of {@link tallySvg}. */
+export interface TallyOptions {
+  title: string;
+  id: string;
+  /** Names of the jobs each lane ran, in order: its first job is group 0 (`round 1: …`). */
+  groups: readonly string[];
+  /** Count that is the work done (`increments`) and count that is the part lost (`lost`). */
+  done: string;
+  lost: string;
+  /** Id of the data table describing it; default `<id>-table`. */
+  table?: string;
+}
+
+/** Per lane and group: the job's counts, or undefined when that lane ran no such job. */
+export function tallyOf(t: Trace, groups: number, done: string, lost: string): ({ done: number; lost: number } | undefined)[][] {
+  return t.lanes.map((_, lane) => {
+    const jobs = t.spans.filter((x) => x.lane === lane && x.counts?.[done] !== undefined).sort((a, b) => a.start - b.start);
+    return Array.from({ length: groups }, (_, g) => {
+      const c = jobs[g]?.counts;
+      return c ? { done: c[done]!, lost: c[lost] ?? 0 } : undefined;
+    });
+  });
+}
+
+/**
+ * What each lane's jobs reported, as bars: one column per group (round 1, round 2), one row per
+ * lane and a total row; in each cell the work done (upper bar) and the part lost (lower, red and
+ * thinner, at least 2 px when anything was lost, so a 0.5 % loss is still seen), on one scale for
+ * the lanes and one for the total, with the numbers written beside them. A lane's writes may erase
+ * more than it did itself: its red bar is then the longer one.
+ */
+export function tallySvg(t: Trace, o: TallyOptions): Element {
+  const tally = tallyOf(t, o.groups.length, o.done, o.lost);
+  const totals = o.groups.map((_, g) => tally.reduce((acc, row) => ({ done: acc.done + (row[g]?.done ?? 0), lost: acc.lost + (row[g]?.lost ?? 0) }), { done: 0, lost: 0 }));
+  const scaleOf = (cells: ({ done: number; lost: number } | undefined)[]) => Math.max(1, ...cells.flatMap((c) => (c ? [c.done, c.lost] : [])));
+  const lanesScale = scaleOf(tally.flat());
+  const colW = (WIDTH - LABEL) / o.groups.length;
+  const BAR = Math.min(96, colW - 132);
+  const ROW = 20;
+  const children: ElementContent[] = [s('title', { id: `${o.id}-title` }, o.title)];
+  o.groups.forEach((g, i) => children.push(s('text', { class: 'tl-tick', x: round(LABEL + i * colW), y: 13 }, clip(g, Math.floor(colW / 6)))));
+  type Cell = { done: number; lost: number } | undefined;
+  const rows: [string, Cell[], number, boolean][] = [
+    ...t.lanes.map((name, lane): [string, Cell[], number, boolean] => [name, tally[lane]!, lanesScale, false]),
+    [`all ${t.lanes.length} lanes`, totals, scaleOf(totals), true],
+  ];
+  let y = 20;
+  for (const [name, cells, scale, total] of rows) {
+    children.push(s('rect', { class: 'tl-lane', x: 0, y, width: WIDTH, height: ROW, rx: 3 }));
+    children.push(s('text', { class: total ? 'tl-lane-label tl-total' : 'tl-lane-label', x: 6, y: y + 14 }, clip(name, 26)));
+    cells.forEach((c, i) => {
+      if (!c) return;
+      const x0 = round(LABEL + i * colW);
+      children.push(s('rect', { class: 'tl-bar tl-job', x: x0, y: y + 3, width: Math.max(1, round((BAR * c.done) / scale)), height: 8 }));
+      if (c.lost > 0) children.push(s('rect', { class: 'tl-bar tl-lost', x: x0, y: y + 12, width: Math.max(2, round((BAR * c.lost) / scale)), height: 5 }));
+      children.push(s('text', { class: 'tl-lane-label', x: round(x0 + BAR + 6), y: y + 14 }, `${countText(c.done)} · ${countText(c.lost)} lost`));
+    });
+    y += ROW + 3;
+  }
+  return s('svg', {
+    class: 'tl-svg tl-tally', viewBox: `0 0 ${WIDTH} ${y}`, width: WIDTH, height: y, role: 'img',
+    'aria-labelledby': `${o.id}-title`, 'aria-describedby': o.table ?? `${o.id}-table`, focusable: 'false',
+  }, children);
+}

@@ -41,7 +41,8 @@ export function rehypeMermaid() {
       };
       const figure = h('figure', { className: ['mermaid-diagram'], dataPagefindIgnore: 'all' }, [
         ...svg(r.light, 'light'), ...svg(r.dark, 'dark'),
-        h('details', { className: ['mermaid-source'] }, [h('summary', 'Diagram source (Mermaid)'), h('pre', { id }, [h('code', source)])]),
+        // The id sits on a wrapper: Expressive Code later rebuilds the <pre> and drops its attributes.
+        h('details', { className: ['mermaid-source'] }, [h('summary', 'Diagram source (Mermaid)'), h('div', { id }, [h('pre', [h('code', source)])])]),
       ]);
       const at = parent.children.indexOf(pre);
       if (at >= 0) parent.children.splice(at, 1, figure as ElementContent);

@@ -2,8 +2,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
-import { judgeClaim, loadDiagrams, loadTrace, type Diagram } from '../lib/diagrams.ts';
-import { secondsText, timelineSvg, timelineTable, traceSeconds, type Trace } from '../lib/timeline.ts';
+import { judgeClaim, loadDiagrams, loadTrace, printedNumber, type Diagram, type DiagramRun } from '../lib/diagrams.ts';
+import { countText, secondsText, tallyOf, tallySvg, timelineSvg, timelineTable, traceSeconds, type Trace } from '../lib/timeline.ts';
 
 /** Options of {@link rehypeTimelines}. */
 export interface TimelinesOptions {
@@ -57,11 +57,12 @@ export function rehypeTimelines(options: TimelinesOptions = {}) {
  */
 export function renderDiagram(d: Diagram, id: string, tracesDir?: string, alt?: string): Element | undefined {
   const runs = d.runs.flatMap((r) => {
-    const trace = loadTrace(r, tracesDir);
+    const trace = r.printed ? undefined : loadTrace(r, tracesDir);
     return trace && trace.spans.length > 0 ? [{ r, trace }] : [];
   });
   if (runs.length === 0) return undefined;
-  const runtimes = new Set(runs.map((x) => x.r.runtime));
+  const printed = d.runs.flatMap((r) => (r.printed ? printedPart(r) : []));
+  const runtimes = new Set([...runs.map((x) => x.r.runtime), ...d.runs.filter((r) => r.printed).map((r) => r.runtime)]);
   // Shared axis per runtime (Python and TypeScript are never shown together).
   const axis = (t: Trace, runtime: string) => d.scale === 'each' ? traceSeconds(t)
     : Math.max(...runs.filter((x) => x.r.runtime === runtime).map((x) => traceSeconds(x.trace)));
@@ -85,9 +86,43 @@ export function renderDiagram(d: Diagram, id: string, tracesDir?: string, alt?: 
       h('p', { className: ['tl-run-name'] }, [h('strong', r.name), ` — ${RUNTIME[r.runtime]}, ${secondsText(traceSeconds(trace))}`]),
       // Scrolls sideways on a phone rather than shrinking the labels: focusable, so keyboards can scroll it.
       h('div', { className: ['tl-scroll'], tabIndex: 0, role: 'group', ariaLabel: `${r.name}: timeline` }, [timelineSvg(trace, { title, id: rid, seconds: axis(trace, r.runtime) })]),
+      ...(r.tally ? tallyParts(trace, r.tally, `${title}: what each lane did`, rid) : []),
       h('p', { className: ['tl-note'] }, [...note, h('span', clock), ` Recorded by the snippet check from ${r.run}.`]),
       timelineTable(trace, title, rid),
     ]));
   });
+  parts.push(...printed);
   return h('figure', { className: ['timeline', ...(runtimes.size > 1 ? ['timeline--both'] : [])], dataPagefindIgnore: 'all' }, parts);
+}
+
+/** The counts the run's jobs reported, per lane (tallySvg), and a sentence with the totals per group. */
+function tallyParts(trace: Trace, tally: NonNullable<Diagram['runs'][number]['tally']>, title: string, rid: string): ElementContent[] {
+  const cells = tallyOf(trace, tally.groups.length, tally.done, tally.lost);
+  const totals = tally.groups.map((g, i) => {
+    const [done, lost] = cells.reduce(([d, l], row) => [d + (row[i]?.done ?? 0), l + (row[i]?.lost ?? 0)], [0, 0]);
+    return `${g}: ${countText(done)} ${tally.done}, ${countText(lost)} ${tally.lost}`;
+  });
+  return [
+    h('div', { className: ['tl-scroll'], tabIndex: 0, role: 'group', ariaLabel: title }, [
+      tallySvg(trace, { title, id: `${rid}-tally`, table: `${rid}-table`, groups: tally.groups, done: tally.done, lost: tally.lost }),
+    ]),
+    h('p', { className: ['tl-note'] }, `In this recorded run — ${totals.join('; ')}.${tally.varies ? ` ${tally.varies}` : ''}`),
+  ];
+}
+
+/** A run told by what it printed (no timeline): its number against the expected count, and why. */
+function printedPart(r: DiagramRun): Element[] {
+  const p = r.printed!;
+  const n = printedNumber(r);
+  if (n === undefined) return [];
+  const lost = p.expected - n;
+  return [h('div', { className: ['tl-run'], dataRuntime: r.runtime }, [
+    h('p', { className: ['tl-run-name'] }, [h('strong', r.name), ` — ${RUNTIME[r.runtime]}`]),
+    h('p', { className: ['tl-note'] }, [
+      h('span', { className: ['tl-claim', `tl-claim--${lost === 0 ? 'agrees' : 'contradicts'}`] },
+        `It printed ${n}: ${countText(n)} of ${countText(p.expected)} ${p.what} counted, ${countText(lost)} lost.`),
+      ...(p.why ? [` ${p.why}`] : []),
+      ` Recorded by the snippet check from the Python block of ${r.run}.`,
+    ]),
+  ])];
 }

@@ -8,11 +8,12 @@
 //    with the thread it ran on and its start and end (virtual clock for timers, real clock for all).
 import { writeSync } from 'node:fs';
 import { subscribe } from 'node:diagnostics_channel';
-import { syncBuiltinESMExports } from 'node:module';
+import { registerHooks, syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import timers from 'node:timers';
 import timersPromises from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import workerThreads, { getEnvironmentData, isMainThread, setEnvironmentData, threadId } from 'node:worker_threads';
 
@@ -34,8 +35,8 @@ const record = (fields: Record<string, unknown>) => {
 /** Real time in ms, comparable across threads (each worker has its own `performance.now()` origin). */
 const realNow = () => performance.timeOrigin + performance.now();
 /** One unit of work for the timeline: kind, label, and its start/end on the real (`t`) and virtual (`v`) clocks. */
-const span = (kind: string, label: string, t0: number, v0?: number, v1?: number) =>
-  record({ span: kind, label, t0, t1: realNow(), ...(v0 === undefined ? {} : { v0, v1 }) });
+const span = (kind: string, label: string, t0: number, v0?: number, v1?: number, counts?: Record<string, number>) =>
+  record({ span: kind, label, t0, t1: realNow(), ...(v0 === undefined ? {} : { v0, v1 }), ...(counts ? { counts } : {}) });
 /**
  * The timeline's clock (ms of the author's time): the author's delays as on the virtual clock, plus
  * each HTTP request's fixture latency (SNIPPET_LATENCY_MS="host:ms,…", the fixture web's per-site
@@ -194,11 +195,20 @@ if (!isMainThread) {
     if (event !== 'message' || typeof listener !== 'function') return realOn.call(this, event, listener);
     return realOn.call(this, event, function (this: unknown, m: unknown) { received(m); return (listener as Fn).call(this, m); });
   };
+  // A job's answer that is a small record of counts (`{ increments: 125000, lost: 312 }`) is what
+  // the job reports it did: kept on its bar (the race-condition demo's lost updates per worker).
+  const countsOf = (m: unknown): Record<string, number> | undefined => {
+    const result = typeof m === 'object' && m !== null ? (m as { result?: unknown }).result : undefined;
+    if (typeof result !== 'object' || result === null || Array.isArray(result)) return undefined;
+    const entries = Object.entries(result);
+    if (entries.length === 0 || entries.length > 6 || !entries.every(([k, v]) => /^\w{1,24}$/.test(k) && Number.isSafeInteger(v))) return undefined;
+    return Object.fromEntries(entries) as Record<string, number>;
+  };
   const realPost = proto.postMessage!;
   proto.postMessage = function (this: unknown, m: unknown, ...rest: unknown[]) {
     const id = taskOf(m);
     const job = id === undefined ? undefined : jobs.get(id);
-    if (job !== undefined) { jobs.delete(id); span('job', job[1], job[0]); }
+    if (job !== undefined) { jobs.delete(id); span('job', job[1], job[0], undefined, undefined, countsOf(m)); }
     return realPost.call(this, m, ...rest);
   };
   const realReceive = workerThreads.receiveMessageOnPort;
@@ -207,6 +217,69 @@ if (!isMainThread) {
     if (entry) received(entry.message);
     return entry;
   };
+}
+
+// ---- repeated plain calls of the translation's top-level functions (main thread) ----------------
+// The Python side records repeated calls with a profile hook; V8 has no per-call hook, so a module
+// hook prefixes the translation's own source (line 1, so line numbers stay) with a wrapper around
+// each function it declares at the top level (`function performCalculation(`). Only synchronous
+// calls, only outermost ones, and at exit only a function called more than once for at least
+// 1 ms on average: the sequential CPU loop, not a helper or an async function's promise.
+const WRAP = Symbol.for('snippets.wrap');
+if (isMainThread && traceFd !== undefined && process.argv[1]) {
+  const entry = process.argv[1];
+  const calls: { name: string; label: string; t0: number; t1: number }[] = [];
+  let depth = 0;
+  const short = (v: unknown) => (['number', 'string', 'bigint', 'boolean'].includes(typeof v) ? String(v).slice(0, 24) : typeof v);
+  Object.defineProperty(globalThis, WRAP, { value: (fn: unknown) => {
+    if (typeof fn !== 'function') return fn;
+    const name = fn.name || 'function';
+    const wrapped = function (this: unknown, ...args: unknown[]) {
+      if (new.target) return Reflect.construct(fn, args, new.target);
+      if (depth > 0 || calls.length >= 10_000) return fn.apply(this, args);
+      const t0 = realNow();
+      depth++;
+      let result: unknown;
+      try {
+        result = fn.apply(this, args);
+      } finally {
+        depth--;
+      }
+      const thenable = typeof (result as { then?: unknown } | null)?.then === 'function';
+      if (!thenable) calls.push({ name, label: `${name}(${args.map(short).join(', ')})`, t0, t1: realNow() });
+      return result;
+    };
+    Object.defineProperty(wrapped, 'name', { value: name });
+    return wrapped;
+  } });
+  const decoder = new TextDecoder();
+  const declared = /^(?:export\s+)?function\s+([A-Za-z_$][\w$]*)\s*[(<]/gm;
+  registerHooks({
+    load(url, context, nextLoad) {
+      const loaded = nextLoad(url, context);
+      if (!url.startsWith('file:') || fileURLToPath(url) !== entry || loaded.source === undefined || loaded.source === null) return loaded;
+      const text = typeof loaded.source === 'string' ? loaded.source : decoder.decode(loaded.source as Uint8Array);
+      const names = [...new Set([...text.matchAll(declared)].map((m) => m[1]!))];
+      if (names.length === 0) return loaded;
+      // A name that is not a function binding after all (matched inside a string) throws and is skipped.
+      const prefix = `{const w=globalThis[Symbol.for('snippets.wrap')];${names.map((n) => `try{${n}=w(${n})}catch{}`).join('')}}`;
+      // After a `#!` line (which must stay first); a lone `#!` line has no code to wrap.
+      const at = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
+      if (text.startsWith('#!') && at === 0) return loaded;
+      return { ...loaded, source: `${text.slice(0, at)}${prefix}${text.slice(at)}` };
+    },
+  });
+  process.on('exit', () => {
+    const stats = new Map<string, [number, number]>();
+    for (const c of calls) {
+      const [n, ms] = stats.get(c.name) ?? [0, 0];
+      stats.set(c.name, [n + 1, ms + c.t1 - c.t0]);
+    }
+    for (const c of calls) {
+      const [n, ms] = stats.get(c.name)!;
+      if (n > 1 && ms / n >= 1) record({ span: 'job', label: c.label, t0: c.t0, t1: c.t1 });
+    }
+  });
 }
 
 // ES modules importing `{ setTimeout } from 'node:timers/promises'` must see the patched functions.
