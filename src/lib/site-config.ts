@@ -56,6 +56,8 @@ const schema = z.object({
   /** Drawn social images, keyed by their text: `SOCIAL_IMAGE_CACHE_DIR`, shared by every build of the project. */
   socialImageCacheDir: z.string(),
   includeDrafts: z.boolean(),
+  /** `SOURCE_DATE_EPOCH` (reproducible builds): the build's time in seconds, for what stamps it (Anki packages); else now. */
+  sourceDateEpoch: z.number().int().nonnegative().optional(),
   unresolvedLinks: z.enum(['concept', 'text', 'error'], { error: 'UNRESOLVED_LINKS must be concept, text or error' }),
   repository: z
     .object({
@@ -140,6 +142,9 @@ export function loadSiteConfig(sources: ConfigSources = {}): SiteConfig {
   const drafts = set('DRAFTS');
   if (drafts !== undefined && !/^(0|1|true|false)$/.test(drafts)) lines.push('DRAFTS must be 1 or 0');
 
+  const epoch = set('SOURCE_DATE_EPOCH')?.trim();
+  if (epoch !== undefined && !/^\d+$/.test(epoch)) lines.push('SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1764806400)');
+
   const result = schema.safeParse({
     site: set('SITE_URL'),
     base: env.SITE_BASE ?? '',
@@ -153,6 +158,7 @@ export function loadSiteConfig(sources: ConfigSources = {}): SiteConfig {
     snippetResults: resolve(cwd, set('SNIPPET_RESULTS') ?? 'src/data/snippet-results.json'),
     socialImageCacheDir: resolve(cwd, set('SOCIAL_IMAGE_CACHE_DIR') ?? 'node_modules/.cache/social-images'),
     includeDrafts: drafts !== undefined ? drafts === '1' || drafts === 'true' : argv.includes('dev'),
+    sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
     unresolvedLinks: set('UNRESOLVED_LINKS') ?? 'concept',
     repository: repo && { ...repo, branch: set('REPO_BRANCH') ?? 'main', notesPath: 'notes' },
   });
