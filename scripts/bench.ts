@@ -122,13 +122,13 @@ async function warmRuns(vault: VaultSummary, work: string, cold: BuildResult): P
     rmSync(coldDist, { recursive: true, force: true });
     rmSync(coldCache, { recursive: true, force: true });
     const identical = warm.exit_code === 0 && again.exit_code === 0 && diff.differing.length === 0;
-    log(`${vault.notes} notes: warm ${edit.scenario}: ${warm.wall_s} s against ${again.wall_s} s cold; dist ${identical ? 'identical' : `DIFFERS in ${diff.differing.length} file(s): ${diff.differing.slice(0, 5).join(', ')}`}`);
+    log(`${vault.notes} notes: warm ${edit.scenario}: ${warm.wall_s} s against ${again.wall_s} s cold; dist ${identical ? 'identical' : `DIFFERS in ${diff.differing.length} file(s): ${diff.differing.slice(0, 5).join(', ')}\n${diff.excerpts.join('\n')}`}`);
     out.push({
       scenario: edit.scenario, edit: edit.detail,
       wall_s: warm.wall_s, cpu_s: warm.cpu_s, peak_rss_mb: warm.peak_rss_mb, exit_code: warm.exit_code, stages: parseStages(warm.lines),
       cold_wall_s: again.wall_s, cold_cpu_s: again.cpu_s, cold_exit_code: again.exit_code,
       of_cold: round(warm.wall_s / again.wall_s, 3), of_first_cold: round(warm.wall_s / cold.wall_s, 3),
-      dist_files: diff.files, dist_identical: identical, differing_files: diff.differing.length, differing: diff.differing.slice(0, 50),
+      dist_files: diff.files, dist_identical: identical, differing_files: diff.differing.length, differing: diff.differing.slice(0, 50), excerpts: diff.excerpts,
     });
   }
   return out;

@@ -57,6 +57,9 @@ test('diffDirs names changed bytes of the same size and files on one side only',
   writeFileSync(join(b, 'x', 'page.html'), '<p>2</p>');
   writeFileSync(join(a, 'warm-only.txt'), '');
   writeFileSync(join(b, 'cold-only.txt'), '');
-  expect(diffDirs(a, b)).toEqual({ files: 3, differing: ['warm-only.txt (only in the warm build)', 'x/page.html', 'cold-only.txt (only in the cold build)'] });
+  expect(diffDirs(a, b)).toEqual({
+    files: 3, differing: ['warm-only.txt (only in the warm build)', 'x/page.html', 'cold-only.txt (only in the cold build)'],
+    excerpts: ['x/page.html @3: warm «<p>1</p>» cold «<p>2</p>»'],
+  });
   expect(diffDirs(join(a, 'x'), join(a, 'x')).differing).toEqual([]);
 });

@@ -76,6 +76,8 @@ export interface WarmResult {
   differing_files: number;
   /** The first 50 differing files. */
   differing: string[];
+  /** Where the first few differing files first differ, warm against cold. */
+  excerpts?: string[];
 }
 
 /** The whole JSON file written to bench/results/. */

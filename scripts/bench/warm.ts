@@ -73,15 +73,27 @@ function files(dir: string): string[] {
   return out.sort();
 }
 
-/** Files that differ between two folders: missing on either side or with other bytes. */
-export function diffDirs(a: string, b: string): { files: number; differing: string[] } {
+/** Files that differ between two folders: missing on either side or with other bytes; for the first few, where. */
+export function diffDirs(a: string, b: string): { files: number; differing: string[]; excerpts: string[] } {
   const left = files(a);
   const right = new Set(files(b));
   const differing: string[] = [];
+  const excerpts: string[] = [];
   for (const f of left) {
     if (!right.delete(f)) differing.push(`${f} (only in the warm build)`);
-    else if (statSync(join(a, f)).size !== statSync(join(b, f)).size || !readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) differing.push(f);
+    else if (statSync(join(a, f)).size !== statSync(join(b, f)).size || !readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) {
+      differing.push(f);
+      if (excerpts.length < 3) excerpts.push(firstDifference(f, readFileSync(join(a, f)), readFileSync(join(b, f))));
+    }
   }
   for (const f of right) differing.push(`${f} (only in the cold build)`);
-  return { files: left.length, differing };
+  return { files: left.length, differing, excerpts };
+}
+
+/** `file @byte: warm «…» cold «…»`: 80 bytes from just before the first differing byte. */
+function firstDifference(file: string, warm: Buffer, cold: Buffer): string {
+  let i = 0;
+  while (i < warm.length && i < cold.length && warm[i] === cold[i]) i++;
+  const at = (buf: Buffer) => buf.subarray(Math.max(0, i - 40), i + 120).toString('utf8');
+  return `${file} @${i}: warm «${at(warm)}» cold «${at(cold)}»`;
 }

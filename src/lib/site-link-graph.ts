@@ -95,7 +95,7 @@ export function siteVault(): Vault {
  * What rendered note HTML depends on beyond the note's own file: every name, title, alias and
  * heading anchor and block id (link targets), every attachment path, the policy, the text of embedded
  * notes, and each note's editorial file (its editor's notes are rendered into the page). Astro caches rendered
- * notes by their own file contents; when this changes, the cache must go (see link-report).
+ * notes by their own file contents; the render keys of notes with an editorial file include this (src/lib/render-key.ts).
  */
 export function renderSignature(graph: LinkGraph, dir = siteConfig().notesDir): string {
   const hash = createHash('sha256');
