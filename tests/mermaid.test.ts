@@ -20,3 +20,9 @@ describe('finding Mermaid blocks', () => {
   });
 });
 
+
+describe('Mermaid blocks and the note grammar', () => {
+  test('a block inside a %%comment%% is not on the page, so it is not drawn or checked', () => {
+    expect(mermaidBlocks(note(`%%\n${fence(FLOW)}\n%%\n\n${fence(STATE)}\n`))).toEqual([{ source: STATE, line: 12, column: 1 }]);
+  });
+});
