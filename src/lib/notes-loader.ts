@@ -75,7 +75,7 @@ export function notesLoader(glob: typeof globLoader): Loader {
         base: notesDir,
         pattern: ['**/*.md', ...vault.excluded.map((f) => `!${f}`)],
         generateId: ({ entry }) => noteIdFromPath(entry),
-        deferRender: process.env.DEFER_RENDER === '1',
+        deferRender: config.deferRender,
       });
       // glob() only logs a note that fails to render and carries on, so `astro build` would exit 0
       // with a broken page. Record those failures and fail the build on them, without a stack trace.

@@ -18,6 +18,7 @@
  * | `SNIPPET_RESULTS`   | `src/data/snippet-results.json`                 |
  * | `SOCIAL_IMAGE_CACHE_DIR` | `node_modules/.cache/social-images`        |
  * | `MERMAID_CACHE_DIR`, `MERMAID_CHROMIUM` (else `CHROMIUM_PATH`), `MERMAID_REPORT` | `node_modules/.cache/mermaid`, `/usr/bin/chromium`, `1` |
+ * | `DEFER_RENDER`, `SOURCE_DATE_EPOCH` | `0` (bench option), none (Anki packages stamped with the build time) |
  * | `DIAGRAMS_FILE`, `TRACES_DIR` | `src/data/diagrams.json` (only for this repository's notes), `src/data/traces` |
  */
 import { execFileSync } from 'node:child_process';
@@ -65,6 +66,8 @@ const schema = z.object({
    * (`diagramsFile` is then undefined).
    */
   diagrams: z.object({ file: z.string().optional(), tracesDir: z.string() }),
+  /** `DEFER_RENDER=1`: Astro renders notes when a page asks, not during content sync (a bench option). */
+  deferRender: z.boolean(),
   includeDrafts: z.boolean(),
   /** `SOURCE_DATE_EPOCH` (reproducible builds): the build's time in seconds, for what stamps it (Anki packages); else now. */
   sourceDateEpoch: z.number().int().nonnegative().optional(),
@@ -176,6 +179,7 @@ export function loadSiteConfig(sources: ConfigSources = {}): SiteConfig {
       file: set('DIAGRAMS_FILE') ? resolve(cwd, env.DIAGRAMS_FILE!) : resolve(cwd, set('NOTES_DIR') ?? 'notes') === resolve(cwd, 'notes') ? resolve(cwd, 'src/data/diagrams.json') : undefined,
       tracesDir: resolve(cwd, set('TRACES_DIR') ?? 'src/data/traces'),
     },
+    deferRender: set('DEFER_RENDER') === '1',
     includeDrafts: drafts !== undefined ? drafts === '1' || drafts === 'true' : argv.includes('dev'),
     sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
     unresolvedLinks: set('UNRESOLVED_LINKS') ?? 'concept',
