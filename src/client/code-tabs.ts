@@ -26,6 +26,49 @@ function setLang(lang: Lang): void {
 
 let instances = 0;
 
+/** One fetch per translations page, shared by every tab set of the page. */
+const pages = new Map<string, Promise<Document>>();
+
+function translationsPage(src: string): Promise<Document> {
+  let page = pages.get(src);
+  if (!page) {
+    page = fetch(src).then(async (response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return new DOMParser().parseFromString(await response.text(), 'text/html');
+    });
+    pages.set(src, page);
+  }
+  return page;
+}
+
+/** Replaces a panel's link with the translation's code from its page; the link stays if that fails. */
+async function showTranslation(link: HTMLAnchorElement): Promise<void> {
+  const holder = link.closest('.code-tabs__remote');
+  if (!holder || holder.hasAttribute('data-loading')) return;
+  holder.setAttribute('data-loading', '');
+  try {
+    const doc = await translationsPage(link.dataset.tsSrc!);
+    const body = doc.getElementById(link.dataset.tsId!)?.querySelector('.code-tabs__remote-body');
+    if (!body) throw new Error('translation not found on its page');
+    const local = document.importNode(body, true);
+    local.addEventListener('click', copyCode);
+    holder.replaceWith(local);
+  } catch {
+    holder.removeAttribute('data-loading');
+    holder.append(' (it could not be loaded here: follow the link)');
+  }
+}
+
+/** Expressive Code binds its copy buttons once, at load: buttons that arrive later are handled here. */
+function copyCode(event: Event): void {
+  const button = (event.target as Element).closest<HTMLButtonElement>('.copy button[data-code]');
+  if (!button) return;
+  void navigator.clipboard?.writeText(button.dataset.code!.replace(/\u007f/g, '\n')).then(() => {
+    button.parentElement?.classList.add('copied');
+    setTimeout(() => button.parentElement?.classList.remove('copied'), 2000);
+  }, () => undefined);
+}
+
 class CodeTabs extends HTMLElement {
   #tabs: HTMLButtonElement[] = [];
   #sync = () => this.#render();
@@ -78,6 +121,9 @@ class CodeTabs extends HTMLElement {
 
   #render(): void {
     const active = currentLang();
+    if (active === 'typescript') {
+      for (const link of this.querySelectorAll<HTMLAnchorElement>('.code-tabs__remote a[data-ts-src]')) void showTranslation(link);
+    }
     for (const tab of this.#tabs) {
       const selected = tab.dataset.lang === active;
       tab.setAttribute('aria-selected', String(selected));

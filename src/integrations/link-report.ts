@@ -32,7 +32,7 @@ export function linkReport(): AstroIntegration {
         if (previous === signature) return;
         if (existsSync(`${dir}/data-store.json`)) {
           rmSync(`${dir}/data-store.json`);
-          logger.info('note names, headings or embedded notes changed: every note is rendered again');
+          logger.info('note names, headings, embedded notes or render code changed: every note is rendered again');
         }
         mkdirSync(dir, { recursive: true });
         writeFileSync(file, signature);
