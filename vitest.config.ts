@@ -29,7 +29,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/*.test.ts'], exclude: [...SITE, ...SNIPPETS, ...BENCH] } },
+      { extends: true, test: { name: 'unit', pool: 'threads', include: ['tests/*.test.ts'], exclude: [...SITE, ...SNIPPETS, ...BENCH] } },
       { extends: true, test: { name: 'site', include: SITE, globalSetup: ['tests/support/global-setup.ts'] } },
       { extends: true, test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/support/global-setup.ts'] } },
       { extends: true, test: { name: 'snippets', include: SNIPPETS } },

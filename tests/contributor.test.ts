@@ -11,6 +11,7 @@ import { formatProblem, sortProblems, summarize } from '../src/lib/problems.ts';
 import { hashPython } from '../src/lib/python-blocks.ts';
 import { scanVault } from '../src/lib/vault.ts';
 import { collectPlan } from '../scripts/snippets/collect.ts';
+import { newNote } from '../scripts/new-note.ts';
 
 const PYTHON = 'import asyncio\n\nasync def main():\n    print("hello")\n\nasyncio.run(main())';
 const translation = (hash: string) => `/**\n * @python ${hash}\n * @mode run\n */\nconsole.log('hello');\n\n// Output:\n// hello\n`;
@@ -51,8 +52,7 @@ describe('a newcomer adds a note as CONTRIBUTING.md says', () => {
     // The newcomer writes the vault's first event-loop note: take out the hub note of that name.
     rmSync(join(dir, 'event-loop.md'));
     rmSync(join(dir, 'event-loop'), { recursive: true, force: true });
-    const created = spawnSync(process.execPath, ['scripts/new-note.ts', 'Event loop'], { env: { ...process.env, NOTES_DIR: dir }, encoding: 'utf8' });
-    expect(created.stdout.trim()).toBe('notes/event-loop.md');
+    expect(newNote(['Event loop'], { notesDir: dir, notesDisplayDir: 'notes' }).stdout).toEqual(['notes/event-loop.md']);
     note(GOOD);
     mkdirSync(join(dir, 'event-loop'));
     writeFileSync(join(dir, 'event-loop', 'hello.ts'), translation(hashPython(PYTHON)));

@@ -123,6 +123,12 @@ describe('body and title helpers', () => {
     expect(leadingH1('## Second level\n')).toBeUndefined();
   });
 
+  test('an H1 title reads as the page shows it: link text, no comment, no syntax marks', () => {
+    expect(leadingH1('# The [[Event loop|loop]] of ==asyncio== %%draft%%\n')).toBe('The loop of asyncio');
+    expect(leadingH1('# [[Coroutines]] &amp; tasks')).toBe('Coroutines & tasks');
+    expect(leadingH1('%%\n# Hidden\n%%\n')).toBeUndefined();
+  });
+
   test.each([
     ['#Python', 'python'],
     [' Asyncio ', 'asyncio'],

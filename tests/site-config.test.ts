@@ -56,6 +56,19 @@ describe('site configuration', () => {
     expect(repo && `${repo.owner}/${repo.name}`).toBe(expected);
   });
 
+  test('tool paths: Mermaid cache and browser, and the timeline diagrams only for this repository\'s notes', () => {
+    const cwd = project();
+    expect(load({}, cwd)).toMatchObject({
+      mermaid: { cacheDir: resolve(cwd, 'node_modules/.cache/mermaid'), chromium: '/usr/bin/chromium', report: true },
+      diagrams: { file: resolve(cwd, 'src/data/diagrams.json'), tracesDir: resolve(cwd, 'src/data/traces') },
+    });
+    expect(load({ CHROMIUM_PATH: '/opt/chrome', MERMAID_REPORT: '0' }, cwd).mermaid).toMatchObject({ chromium: '/opt/chrome', report: false });
+    expect(load({ CHROMIUM_PATH: '/opt/chrome', MERMAID_CHROMIUM: '/opt/m' }, cwd).mermaid.chromium).toBe('/opt/m');
+    // Another notes folder has no diagrams unless it names its own configuration.
+    expect(load({ NOTES_DIR: '/tmp/vault' }, cwd).diagrams.file).toBeUndefined();
+    expect(load({ NOTES_DIR: '/tmp/vault', DIAGRAMS_FILE: 'd.json' }, cwd).diagrams.file).toBe(resolve(cwd, 'd.json'));
+  });
+
   test('drafts: shown by `astro dev`, or forced with DRAFTS', () => {
     expect(loadSiteConfig({ env: {}, argv: ['node', 'astro', 'dev'], cwd: project(), gitRemote: null }).includeDrafts).toBe(true);
     expect(load({ DRAFTS: '1' }).includeDrafts).toBe(true);

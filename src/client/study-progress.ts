@@ -1,6 +1,6 @@
 /**
  * A learner's progress, kept in this browser (localStorage) under a versioned schema: one FSRS
- * card state per card id. No scheduling here (that is ts-fsrs, in study-review.ts), so the note
+ * card state per card id. No scheduling here (that is ts-fsrs, in study-schedule.ts), so the note
  * pages' study bar can count due cards without loading the scheduler. Export and import use the
  * same shape as storage; a file that is not exactly that is refused and nothing is changed.
  */

@@ -5,55 +5,17 @@
  * buttons), scheduled by FSRS (ts-fsrs). Progress is saved after every grade; it can be exported
  * and imported as a JSON file. `?deck=note:<id>`, `?deck=tag:<tag>` or `?deck=all` opens a session.
  */
-import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import type { Grade } from 'ts-fsrs';
 import {
   countDeck, loadProgress, mergeProgress, parseProgressText, PROGRESS_FORMAT, saveProgress,
-  type CardState, type DeckCounts, type Progress,
+  type DeckCounts, type Progress,
 } from './study-progress.ts';
+import { dueByGrade, formatInterval, GRADES, gradeCard, LEARN_AHEAD_MS, NEW_PER_SESSION } from './study-schedule.ts';
 
 interface IndexNote { id: string; title: string; href: string; tags: string[]; deck: string; cards: string[] }
 interface StudyIndex { schema: number; anki: string; notes: IndexNote[]; tags: Array<{ tag: string; notes: string[]; deck: string; anki: string }> }
 interface ReviewCard { id: string; kind: 'cloze' | 'qa'; note: string; path: Array<{ text: string; href: string }>; front: string; back: string }
 interface NoteDeckFile { schema: number; note: { id: string; title: string; href: string }; cards: ReviewCard[] }
-
-/** New cards introduced per session (Anki's default). */
-const NEW_PER_SESSION = 20;
-/** A card due again within this time comes back in the same session (Anki's "learn ahead" limit). */
-const LEARN_AHEAD_MS = 20 * 60 * 1000;
-const GRADES: Array<{ rating: Grade; key: string; label: string }> = [
-  { rating: Rating.Again, key: '1', label: 'Again' },
-  { rating: Rating.Hard, key: '2', label: 'Hard' },
-  { rating: Rating.Good, key: '3', label: 'Good' },
-  { rating: Rating.Easy, key: '4', label: 'Easy' },
-];
-
-const scheduler = fsrs();
-
-function toState(card: Card, note: string): CardState {
-  return {
-    note, due: card.due.toISOString(), stability: card.stability, difficulty: card.difficulty, elapsed_days: card.elapsed_days,
-    scheduled_days: card.scheduled_days, learning_steps: card.learning_steps, reps: card.reps, lapses: card.lapses, state: card.state,
-    ...(card.last_review ? { last_review: card.last_review.toISOString() } : {}),
-  };
-}
-
-function toCard(state: CardState | undefined, now: Date): Card {
-  if (!state) return createEmptyCard(now);
-  return { ...state, due: new Date(state.due), last_review: state.last_review ? new Date(state.last_review) : undefined } as Card;
-}
-
-/** "now", "5m", "10m", "3h", "4d", "2mo", "1.5y": how far `to` is from `from`. */
-export function formatInterval(from: Date, to: Date): string {
-  const minutes = Math.round((to.getTime() - from.getTime()) / 60_000);
-  if (minutes < 1) return 'now';
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours}h`;
-  const days = Math.round(hours / 24);
-  if (days < 31) return `${days}d`;
-  if (days < 365) return `${Math.round(days / 30)}mo`;
-  return `${Math.round(days / 36.5) / 10}y`;
-}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -256,11 +218,8 @@ class StudyReview extends HTMLElement {
     this.#q('[data-back-side]').hidden = card.kind === 'cloze';
     this.#q('[data-reveal]').hidden = true;
     const now = new Date();
-    const preview = scheduler.repeat(toCard(this.#progress.cards[card.id], now), now);
-    for (const g of GRADES) {
-      const due = preview[g.rating].card.due;
-      this.#q(`[data-grade="${g.key}"] [data-interval]`).textContent = formatInterval(now, due);
-    }
+    const due = dueByGrade(this.#progress.cards[card.id], now);
+    for (const g of GRADES) this.#q(`[data-grade="${g.key}"] [data-interval]`).textContent = formatInterval(now, due.get(g.rating)!);
     this.#q('[data-grades]').hidden = false;
     this.#q('[data-grade="3"]').focus();
   }
@@ -271,12 +230,12 @@ class StudyReview extends HTMLElement {
     const now = new Date();
     // Progress may have changed in another tab: grade against the latest copy.
     this.#progress = loadProgress();
-    const next = scheduler.next(toCard(this.#progress.cards[card.id], now), now, rating).card;
-    this.#progress.cards[card.id] = toState(next, card.note);
+    const next = gradeCard(this.#progress.cards[card.id], card.note, now, rating);
+    this.#progress.cards[card.id] = next;
     if (!saveProgress(this.#progress)) this.#status('This browser does not let the site store progress: it will be lost when you leave.', true);
     this.#done[GRADES.find((g) => g.rating === rating)!.label]! += 1;
     this.#reviewed.add(card.id);
-    if (next.due.getTime() - now.getTime() <= LEARN_AHEAD_MS) this.#queue.push(card);
+    if (new Date(next.due).getTime() - now.getTime() <= LEARN_AHEAD_MS) this.#queue.push(card);
     this.#next();
   }
 

@@ -1,7 +1,7 @@
 // Which timeline diagrams the site shows and where (src/data/diagrams.json), their traces
 // (src/data/traces/, written by `npm run check:snippets`), and what each run says about the note's claim.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { registerCheck } from './lint.ts';
 import { problem } from './problems.ts';
@@ -64,23 +64,19 @@ export type DiagramRun = z.infer<typeof runSchema>;
 export type DiagramTally = z.infer<typeof tallySchema>;
 export type Diagram = z.infer<typeof diagramSchema>;
 
-/**
- * Where the configuration and traces live; `DIAGRAMS_FILE` / `TRACES_DIR` for tests. The traces
- * are runs of this repository's notes, so another notes folder (NOTES_DIR) gets no diagrams
- * unless DIAGRAMS_FILE names its own configuration.
- */
-export const diagramsFile = resolve(process.env.DIAGRAMS_FILE ?? 'src/data/diagrams.json');
-const forTheseNotes = () => Boolean(process.env.DIAGRAMS_FILE) || siteConfig().notesDir === resolve('notes');
-export const tracesDir = resolve(process.env.TRACES_DIR ?? 'src/data/traces');
 
 const configs = new Map<string, Diagram[]>();
 
-/** The configured diagrams (none when the file is absent); a malformed file throws with the zod message. */
-export function loadDiagrams(file = diagramsFile): Diagram[] {
+/**
+ * The configured diagrams: none without a configuration (another notes folder, see `SiteConfig`)
+ * or when the file is absent; a malformed file throws with the zod message.
+ */
+export function loadDiagrams(file = siteConfig().diagrams.file): Diagram[] {
+  if (!file) return [];
   const hit = configs.get(file);
   if (hit) return hit;
   let value: unknown = { diagrams: [] };
-  if (existsSync(file) && (forTheseNotes() || file !== diagramsFile)) {
+  if (existsSync(file)) {
     try {
       value = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
@@ -102,7 +98,7 @@ export function parseDiagrams(value: unknown, file = 'diagrams.json'): Diagram[]
 }
 
 /** Image paths that a diagram replaces when the image is missing (the lint does not warn about those). */
-export function diagramImages(file = diagramsFile): Set<string> {
+export function diagramImages(file = siteConfig().diagrams.file): Set<string> {
   try {
     return new Set(loadDiagrams(file).flatMap((d) => (d.image ? [d.image] : [])));
   } catch {
@@ -116,12 +112,13 @@ registerCheck(() => {
     loadDiagrams();
     return [];
   } catch (error) {
-    return [problem({ file: relative(process.cwd(), diagramsFile), line: 1, column: 1, severity: 'error', ruleId: 'diagrams-config', message: (error as Error).message.replace(`${diagramsFile}: `, ''), source: 'diagrams' })];
+    const file = siteConfig().diagrams.file ?? '';
+    return [problem({ file: relative(process.cwd(), file), line: 1, column: 1, severity: 'error', ruleId: 'diagrams-config', message: (error as Error).message.replace(`${file}: `, ''), source: 'diagrams' })];
   }
 });
 
 /** The committed trace of a run, if the check recorded one. */
-export function loadTrace(run: DiagramRun, dir = tracesDir): Trace | undefined {
+export function loadTrace(run: DiagramRun, dir = siteConfig().diagrams.tracesDir): Trace | undefined {
   const file = join(dir, `${run.run.replace(/^notes\//, '').replace(/\.ts$/, '')}.${run.runtime}.json`);
   if (!existsSync(file)) return undefined;
   return JSON.parse(readFileSync(file, 'utf8')) as Trace;

@@ -1,6 +1,6 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { parseNote } from '../syntax/grammar.ts';
 import { normalizeTag } from '../syntax/tags.ts';
 
 export { normalizeTag };
@@ -231,9 +231,10 @@ export function leadingH1(body: string): string | undefined {
   let end = start;
   while (end < lines.length && lines[end]!.trim() !== '') end++;
   if (start === end) return undefined;
-  const first = fromMarkdown(lines.slice(start, end).join('\n')).children[0];
+  // The note grammar, as the page reads it: `# The [[Event loop|loop]] %%draft%%` is titled "The loop".
+  const first = parseNote(lines.slice(start, end).join('\n')).children[0];
   if (first?.type !== 'heading' || first.depth !== 1) return undefined;
-  return toString(first).trim() || undefined;
+  return toString(first).replace(/\s+/g, ' ').trim() || undefined;
 }
 
 

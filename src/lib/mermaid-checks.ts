@@ -1,17 +1,18 @@
 import type { Code } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
+import { parseNote } from '../syntax/grammar.ts';
 import { registerCheck } from './lint.ts';
 import { renderMermaid, mermaidStats } from './mermaid.ts';
 import { problem, type Problem } from './problems.ts';
+import { siteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
 
 /** ` ```mermaid ` blocks of a note with their 1-based position in the file. */
 export function mermaidBlocks(note: VaultNote): { source: string; line: number; column: number }[] {
-  // Fenced code is CommonMark: no Obsidian extension changes where a fence starts or ends.
+  // A cheap test first; then the note grammar, so a block inside `%%comment%%` (not on the page) is skipped.
   if (!/^\s*(`{3,}|~{3,})\s*mermaid/im.test(note.body)) return [];
   const blocks: { source: string; line: number; column: number }[] = [];
-  visit(fromMarkdown(note.body), 'code', (node: Code) => {
+  visit(parseNote(note.body), 'code', (node: Code) => {
     if (node.lang?.toLowerCase() !== 'mermaid') return;
     const p = node.position?.start;
     blocks.push({ source: node.value, line: (p?.line ?? 1) + note.bodyLine - 1, column: p?.column ?? 1 });
@@ -35,7 +36,7 @@ export async function checkMermaid(notes: readonly VaultNote[]): Promise<Problem
     problems.push(problem({ file: b.note.file, line: b.line, column: b.column, severity: 'warning', ruleId: 'mermaid-invalid', message: `Mermaid cannot draw this block, shown as code: ${r.error}`, source: 'mermaid' }));
   });
   const rendered = mermaidStats.rendered - before.rendered;
-  if (process.env.MERMAID_REPORT !== '0') {
+  if (siteConfig().mermaid.report) {
     console.log(`mermaid: ${found.length} diagram(s), ${mermaidStats.cached - before.cached} from the cache, ${rendered} rendered${rendered ? ` in ${((mermaidStats.renderMs - before.renderMs) / 1000).toFixed(1)} s` : ''}`);
   }
   return problems;

@@ -4,15 +4,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { siteConfig } from './site-config.ts';
 
 /** The two renderings of one diagram, or why Mermaid rejected it. */
 export type MermaidResult = { light: string; dark: string } | { error: string };
 
-/** Chromium for Mermaid: `MERMAID_CHROMIUM`, else `CHROMIUM_PATH`, else Debian's. */
-export const mermaidChromium = process.env.MERMAID_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Where rendered diagrams are kept between builds; `MERMAID_CACHE_DIR` to move it. */
-export const mermaidCacheDir = resolve(process.env.MERMAID_CACHE_DIR ?? 'node_modules/.cache/mermaid');
 
 const mermaidVersion = (() => {
   try {
@@ -37,7 +34,8 @@ export const mermaidStats = { cached: 0, rendered: 0, renderMs: 0 };
  * Renders each source (light and dark), reading and filling the cache. Never throws for a bad
  * diagram: its result carries Mermaid's error. A missing browser is an error result too.
  */
-export async function renderMermaid(sources: readonly string[], cacheDir = mermaidCacheDir): Promise<MermaidResult[]> {
+export async function renderMermaid(sources: readonly string[], cacheDir = siteConfig().mermaid.cacheDir): Promise<MermaidResult[]> {
+  const chromium = siteConfig().mermaid.chromium;
   const results: (MermaidResult | undefined)[] = sources.map((source) => {
     const file = join(cacheDir, `${mermaidKey(source)}.json`);
     if (!existsSync(file)) return undefined;
@@ -52,12 +50,12 @@ export async function renderMermaid(sources: readonly string[], cacheDir = merma
   const todo = sources.flatMap((source, i) => (results[i] ? [] : [i]));
   if (todo.length === 0) return results as MermaidResult[];
   const started = performance.now();
-  if (!existsSync(mermaidChromium)) {
-    for (const i of todo) results[i] = { error: `no browser to render Mermaid (looked for ${mermaidChromium}; set MERMAID_CHROMIUM)` };
+  if (!existsSync(chromium)) {
+    for (const i of todo) results[i] = { error: `no browser to render Mermaid (looked for ${chromium}; set MERMAID_CHROMIUM)` };
     return results as MermaidResult[];
   }
   renderer ??= import('mermaid-isomorphic').then(({ createMermaidRenderer }) => createMermaidRenderer({
-    launchOptions: { executablePath: mermaidChromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] },
+    launchOptions: { executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] },
   }));
   const render = await renderer;
   mkdirSync(cacheDir, { recursive: true });

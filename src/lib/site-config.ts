@@ -17,6 +17,8 @@
  * | `OUT_DIR`, `ASTRO_CACHE_DIR`, `PUBLIC_DIR` | `dist`, `node_modules/.astro`, `public` |
  * | `SNIPPET_RESULTS`   | `src/data/snippet-results.json`                 |
  * | `SOCIAL_IMAGE_CACHE_DIR` | `node_modules/.cache/social-images`        |
+ * | `MERMAID_CACHE_DIR`, `MERMAID_CHROMIUM` (else `CHROMIUM_PATH`), `MERMAID_REPORT` | `node_modules/.cache/mermaid`, `/usr/bin/chromium`, `1` |
+ * | `DIAGRAMS_FILE`, `TRACES_DIR` | `src/data/diagrams.json` (only for this repository's notes), `src/data/traces` |
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -55,6 +57,14 @@ const schema = z.object({
   snippetResults: z.string(),
   /** Drawn social images, keyed by their text: `SOCIAL_IMAGE_CACHE_DIR`, shared by every build of the project. */
   socialImageCacheDir: z.string(),
+  /** Mermaid diagrams drawn at build time: their cache, the browser that draws them, and whether lint says what it drew. */
+  mermaid: z.object({ cacheDir: z.string(), chromium: z.string(), report: z.boolean() }),
+  /**
+   * The timeline diagrams' configuration and recorded traces. They are runs of this repository's
+   * notes, so another notes folder (NOTES_DIR) gets none unless DIAGRAMS_FILE names its own
+   * (`diagramsFile` is then undefined).
+   */
+  diagrams: z.object({ file: z.string().optional(), tracesDir: z.string() }),
   includeDrafts: z.boolean(),
   unresolvedLinks: z.enum(['concept', 'text', 'error'], { error: 'UNRESOLVED_LINKS must be concept, text or error' }),
   repository: z
@@ -152,6 +162,15 @@ export function loadSiteConfig(sources: ConfigSources = {}): SiteConfig {
     publicDir: resolve(cwd, set('PUBLIC_DIR') ?? 'public'),
     snippetResults: resolve(cwd, set('SNIPPET_RESULTS') ?? 'src/data/snippet-results.json'),
     socialImageCacheDir: resolve(cwd, set('SOCIAL_IMAGE_CACHE_DIR') ?? 'node_modules/.cache/social-images'),
+    mermaid: {
+      cacheDir: resolve(cwd, set('MERMAID_CACHE_DIR') ?? 'node_modules/.cache/mermaid'),
+      chromium: set('MERMAID_CHROMIUM') ?? set('CHROMIUM_PATH') ?? '/usr/bin/chromium',
+      report: set('MERMAID_REPORT') !== '0',
+    },
+    diagrams: {
+      file: set('DIAGRAMS_FILE') ? resolve(cwd, env.DIAGRAMS_FILE!) : resolve(cwd, set('NOTES_DIR') ?? 'notes') === resolve(cwd, 'notes') ? resolve(cwd, 'src/data/diagrams.json') : undefined,
+      tracesDir: resolve(cwd, set('TRACES_DIR') ?? 'src/data/traces'),
+    },
     includeDrafts: drafts !== undefined ? drafts === '1' || drafts === 'true' : argv.includes('dev'),
     unresolvedLinks: set('UNRESOLVED_LINKS') ?? 'concept',
     repository: repo && { ...repo, branch: set('REPO_BRANCH') ?? 'main', notesPath: 'notes' },

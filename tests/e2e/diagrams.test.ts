@@ -1,40 +1,17 @@
 // Timelines and Mermaid diagrams in headless Chromium: visible, themed light and dark, the code
 // language choosing the runtime, usable on a phone, and no serious or critical axe-core findings.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
-
-const SHOTS = 'test-results/screenshots';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Serious and critical axe-core violations inside `selector`. */
-async function axe(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (sel) => {
-    const result = await (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ include: [sel] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  }, selector);
-}
+import { describe, expect, inject, test } from 'vitest';
+import { axeFindings, formatAxe } from '../support/axe.ts';
+import { hasChromium } from '../support/browser.ts';
+import { SHOTS, useSiteBrowser } from '../support/site-browser.ts';
 
 describe.skipIf(!hasChromium)('diagrams in Chromium', () => {
-  let site: StaticSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    site = await serveStatic(inject('siteDir'));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useSiteBrowser(() => inject('siteDir'));
 
   const open = async (route: string, width: number, theme: 'light' | 'dark', lang: 'python' | 'typescript') => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme });
+    const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme });
     await context.addInitScript(([t, l]) => {
       localStorage.setItem('starlight-theme', t!);
       localStorage.setItem('notes:code-lang', l!);
@@ -66,7 +43,7 @@ describe.skipIf(!hasChromium)('diagrams in Chromium', () => {
     // The page itself never scrolls sideways on a phone: the diagram scrolls in its own box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await figures.first().screenshot({ path: join(SHOTS, `timeline-options-${width}-${theme}-${lang}.png`) });
-    expect(await axe(page, 'figure.timeline')).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: 'figure.timeline' }))).toEqual([]);
     await page.context().close();
   });
 
@@ -80,7 +57,7 @@ describe.skipIf(!hasChromium)('diagrams in Chromium', () => {
     expect(await tickX(0)).toBe(await tickX(1));
     expect(await pair.innerText()).toMatch(/3 s in all[\s\S]*2 s in all/);
     await pair.screenshot({ path: join(SHOTS, 'timeline-say-after-1280-light.png') });
-    expect(await axe(page, 'figure.timeline')).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: 'figure.timeline' }))).toEqual([]);
     await page.context().close();
   });
 
@@ -103,7 +80,7 @@ describe.skipIf(!hasChromium)('diagrams in Chromium', () => {
     expect(await figure.innerText()).toMatch(/In this recorded run — round 1: counter\[0\] \+= 1 \(racy\): 500,000 increments, [\d,]+ lost; round 2: Atomics.add: 500,000 increments, 0 lost\./);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await figure.screenshot({ path: join(SHOTS, `timeline-race-${width}-${theme}.png`) });
-    expect(await axe(page, 'figure.timeline')).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: 'figure.timeline' }))).toEqual([]);
     await page.context().close();
   }, 180_000);
 
@@ -137,7 +114,7 @@ describe.skipIf(!hasChromium)('diagrams in Chromium', () => {
     expect(await figure.locator('details.mermaid-source').getAttribute('open')).toBeNull();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await figure.screenshot({ path: join(SHOTS, `mermaid-event-loop-${width}-${theme}.png`) });
-    expect(await axe(page, 'figure.mermaid-diagram')).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: 'figure.mermaid-diagram' }))).toEqual([]);
     await page.context().close();
   }, 180_000);
 
@@ -145,13 +122,13 @@ describe.skipIf(!hasChromium)('diagrams in Chromium', () => {
     const { renderNote } = await import('../render-note.ts');
     const html = await renderNote('```mermaid\nflowchart LR\n  A[Submit job] --> B{Pool busy?}\n  B -- yes --> C[Queue]\n  B -- no --> D[Worker]\n```\n\n```mermaid\nsequenceDiagram\n  participant EL as Event loop\n  EL->>Task: resume\n  Task-->>EL: await sleep(1)\n```\n');
     const css = readFileSync('src/styles/timeline.css', 'utf8');
-    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 900, height: 900 } });
     const bg = theme === 'dark' ? '#17181c' : '#ffffff';
     await page.setContent(`<!doctype html><html lang="en" data-theme="${theme}"><head><title>Mermaid</title><style>${css} body{background:${bg};color:${theme === 'dark' ? '#fff' : '#000'}}</style></head><body><main>${html}</main></body></html>`);
     const shown = await page.locator('svg.mermaid-svg').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.classList.contains('mermaid-dark') ? 'dark' : 'light'));
     expect(shown).toEqual([theme, theme]);
     await page.screenshot({ path: join(SHOTS, `mermaid-${theme}.png`), fullPage: true });
-    expect(await axe(page, 'main')).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: 'main' }))).toEqual([]);
     await page.close();
   }, 180_000);
 });

@@ -1,47 +1,27 @@
 // Editor's notes and the "Mentions" panel in a real headless Chromium on the seed site: marked,
 // readable (axe-core: no serious or critical finding, light and dark, desktop and phone), the
 // plain-text export's sentences collapsed until asked for. Screenshots for a human to look at
-// (EDITORIAL_SHOTS or a temp folder), never compared.
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// (test-results/screenshots, or SHOTS_DIR), never compared.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { axeFindings, formatAxe } from '../support/axe.ts';
-import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { CHROMIUM, hasChromium } from '../support/browser.ts';
+import { SHOTS, useSiteBrowser } from '../support/site-browser.ts';
 
-const SHOTS = process.env.EDITORIAL_SHOTS ?? join(tmpdir(), 'editorial-shots');
 const WAIT = { timeout: 30_000, interval: 50 };
 
 if (!hasChromium) console.warn(`tests/e2e/editorial.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)("editor's notes in a real browser (Chromium)", () => {
-  let server: StaticSite;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // EDITORIAL_SITE_DIR: an already built `dist` (quick reruns); otherwise the run's shared build.
-    const siteDir = process.env.EDITORIAL_SITE_DIR ?? inject('siteDir');
-    if (!existsSync(join(siteDir, 'python-concurrency', 'index.html'))) throw new Error(`no built seed site at ${siteDir}`);
-    server = await serveStatic(siteDir);
-    base = server.url;
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(() => process.env.EDITORIAL_SITE_DIR ?? inject('siteDir'), { expect: 'python-concurrency/index.html' });
 
   async function open(path: string, width: number, colorScheme: 'light' | 'dark'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, colorScheme });
+    const context = await site.browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, colorScheme });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     // A generous navigation timeout: the machine may be shared by many builds at once.
-    await page.goto(base + path, { timeout: 30_000 });
+    await page.goto(site.url + path, { timeout: 30_000 });
     await expect.poll(() => page.locator('html').getAttribute('data-theme'), WAIT).toBe(colorScheme);
     return page;
   }

@@ -1,46 +1,29 @@
 // The local graph under each note and the global graph page, used as a reader would in headless
 // Chromium with WebGL (SwiftShader) on the links fixture vault: open the graph, search, click a node.
-// Screenshots for a human to look at go to GRAPH_SHOTS or a temp folder; axe-core runs on each screen.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Screenshots for a human to look at go to test-results/screenshots (or SHOTS_DIR); axe-core runs on each screen.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test, vi } from 'vitest';
 
 // Several browser pages per test on a shared 2-core machine.
 vi.setConfig({ testTimeout: 180_000 });
 import { axeFindings, formatAxe } from '../support/axe.ts';
-import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
+import { CHROMIUM, hasChromium } from '../support/browser.ts';
+import { SHOTS, useSiteBrowser } from '../support/site-browser.ts';
 import { buildSite } from '../support/build-site.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
 
-const SHOTS = process.env.GRAPH_SHOTS ?? join(tmpdir(), 'graph-shots');
 const WAIT = { timeout: 30_000, interval: 100 };
 if (!hasChromium) console.warn(`tests/e2e/graph.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromium, WebGL)', () => {
-  let dir: string;
-  let server: StaticSite;
-  let browser: Browser;
   let problems: string[] = [];
 
-  beforeAll(async () => {
-    // GRAPH_SITE_DIR: an already built links-vault `dist` (quick reruns); otherwise a fresh build.
-    dir = process.env.GRAPH_SITE_DIR ?? buildSite('tests/fixtures/links-vault').outDir;
-    if (!existsSync(join(dir, 'graph', 'index.html'))) throw new Error(`no built graph page at ${dir}`);
-    server = await serveStatic(dir);
-    browser = await launchBrowser({ webgl: true });
-    mkdirSync(SHOTS, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(() => process.env.GRAPH_SITE_DIR ?? buildSite('tests/fixtures/links-vault').outDir, { webgl: true, expect: 'graph/index.html' });
 
   async function open(path: string, options: BrowserContextOptions & { theme?: 'light' | 'dark' } = {}): Promise<Page> {
     const { theme = 'light', ...context } = options;
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme, ...context });
+    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme, ...context });
     await ctx.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     const page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
@@ -51,7 +34,7 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
       problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
     });
     page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-    await page.goto(server.url + path, { timeout: 30_000 });
+    await page.goto(site.url + path, { timeout: 30_000 });
     return page;
   }
 
@@ -70,11 +53,11 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
   };
 
   test('the JSON files hold the graph: every note and concept globally, a note’s neighbours locally', () => {
-    const global = JSON.parse(readFileSync(join(dir, 'graph.json'), 'utf8'));
+    const global = JSON.parse(readFileSync(join(site.dir, 'graph.json'), 'utf8'));
     expect(global.nodes.map((n: { t: string }) => n.t).sort()).toEqual(['Alpha Note', 'Beta Note', 'Delta', 'Epsilon', 'Gamma', 'Go', 'Unwritten idea']);
     expect(global.nodes.find((n: { t: string }) => n.t === 'Go').c).toBe(1);
     expect(global.tags[0]).toBe('python');
-    const local = JSON.parse(readFileSync(join(dir, 'graph', 'local', 'alpha.json'), 'utf8'));
+    const local = JSON.parse(readFileSync(join(site.dir, 'graph', 'local', 'alpha.json'), 'utf8'));
     expect(local.nodes[0]).toMatchObject({ t: 'Alpha Note', d: 0 });
     const depth = Object.fromEntries(local.nodes.map((n: { t: string; d: number }) => [n.t, n.d]));
     // Alpha links to Beta, Gamma and a concept; Go is linked from Gamma, two steps away; Delta only mentions Alpha.

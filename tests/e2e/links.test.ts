@@ -1,41 +1,23 @@
 // Links, concept pages and backlinks in a real headless Chromium, on the links fixture vault:
-// wide and narrow screenshots for a human to look at (LINKS_SHOTS or a temp folder), plus checks
+// wide and narrow screenshots for a human to look at (test-results/screenshots, or SHOTS_DIR), plus checks
 // that backlinks are visible on both widths, concept links look different, and heading links land.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, hasChromium } from '../support/browser.ts';
+import { SHOTS, useSiteBrowser } from '../support/site-browser.ts';
+import { describe, expect, test } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 
-const SHOTS = process.env.LINKS_SHOTS ?? join(tmpdir(), 'links-shots');
 if (!hasChromium) console.warn(`tests/e2e/links.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('links and backlinks in a real browser (Chromium)', () => {
-  let server: StaticSite;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const site = buildSite('tests/fixtures/links-vault');
-    server = await serveStatic(site.outDir);
-    base = server.url;
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(() => buildSite('tests/fixtures/links-vault').outDir);
 
   async function open(path: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(base + path);
+    await page.goto(site.url + path);
     return page;
   }
 

@@ -1,32 +1,19 @@
 // The 404 page in Chromium: the missing address, the nearest note titles (from /titles.json), the
 // search box handing its words to the search dialog; axe-clean light and dark, desktop and phone.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { axeFindings, formatAxe } from '../support/axe.ts';
-import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
-
-const SHOTS = 'test-results/screenshots';
+import { CHROMIUM, hasChromium } from '../support/browser.ts';
+import { SHOTS, useSiteBrowser } from '../support/site-browser.ts';
 
 if (!hasChromium) console.warn(`tests/e2e/not-found.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('the 404 page', { timeout: 120_000 }, () => {
-  let site: StaticSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    site = await serveStatic(inject('siteDir'));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useSiteBrowser(() => inject('siteDir'));
 
   async function open(path: string, options: { scheme?: 'light' | 'dark'; width?: number } = {}): Promise<{ page: Page; status: number | undefined }> {
-    const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.scheme ?? 'light' });
+    const page = await site.browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.scheme ?? 'light' });
     const response = await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
     return { page, status: response?.status() };
   }

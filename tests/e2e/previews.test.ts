@@ -1,45 +1,28 @@
 // Hover previews, reading order and backlinks that land on the passage, used as a reader would in
 // headless Chromium on the links fixture vault (links to headings, embeds, backlinks, tags, concepts).
-// Screenshots for a human to look at go to PREVIEWS_SHOTS or a temp folder; axe-core runs on each screen.
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Screenshots for a human to look at go to test-results/screenshots (or SHOTS_DIR); axe-core runs on each screen.
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test, vi } from 'vitest';
 
 // Several browser pages per test on a shared 2-core machine.
 vi.setConfig({ testTimeout: 180_000 });
 import { axeFindings, formatAxe } from '../support/axe.ts';
-import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
+import { CHROMIUM, hasChromium } from '../support/browser.ts';
+import { SHOTS, useSiteBrowser } from '../support/site-browser.ts';
 import { buildSite } from '../support/build-site.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
 
-const SHOTS = process.env.PREVIEWS_SHOTS ?? join(tmpdir(), 'previews-shots');
 const WAIT = { timeout: 30_000, interval: 50 };
 if (!hasChromium) console.warn(`tests/e2e/previews.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('hover previews and reading comforts in a real browser (Chromium)', () => {
-  let server: StaticSite;
-  let browser: Browser;
   /** Console errors and failed requests of every page opened: each test ends with none. */
   let problems: string[] = [];
 
-  beforeAll(async () => {
-    // PREVIEWS_SITE_DIR: an already built links-vault `dist` (quick reruns); otherwise a fresh build.
-    const dir = process.env.PREVIEWS_SITE_DIR ?? buildSite('tests/fixtures/links-vault').outDir;
-    if (!existsSync(join(dir, 'alpha', 'index.html'))) throw new Error(`no built links vault at ${dir}`);
-    server = await serveStatic(dir);
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(() => process.env.PREVIEWS_SITE_DIR ?? buildSite('tests/fixtures/links-vault').outDir, { expect: 'alpha/index.html' });
 
   async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -50,7 +33,7 @@ describe.skipIf(!hasChromium)('hover previews and reading comforts in a real bro
       problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
     });
     page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-    await page.goto(server.url + path, { timeout: 30_000 });
+    await page.goto(site.url + path, { timeout: 30_000 });
     return page;
   }
 

@@ -1,37 +1,21 @@
 // Reading comforts in headless Chromium on the links fixture vault: previous/next links in reading
 // order, and backlinks that open the linking note at the passage (URL text fragments).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test, vi } from 'vitest';
+import { CHROMIUM, hasChromium } from '../support/browser.ts';
+import { useSiteBrowser } from '../support/site-browser.ts';
 import { buildSite } from '../support/build-site.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
 if (!hasChromium) console.warn(`tests/e2e/reading.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('reading order and backlinks to the passage (Chromium)', () => {
-  let server: StaticSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // READING_SITE_DIR: an already built links-vault `dist` (quick reruns); otherwise a fresh build.
-    const dir = process.env.READING_SITE_DIR ?? buildSite('tests/fixtures/links-vault').outDir;
-    if (!existsSync(join(dir, 'alpha', 'index.html'))) throw new Error(`no built links vault at ${dir}`);
-    server = await serveStatic(dir);
-    browser = await launchBrowser();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(() => process.env.READING_SITE_DIR ?? buildSite('tests/fixtures/links-vault').outDir, { expect: 'alpha/index.html' });
 
   async function open(path: string, width = 1280, height = 900): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+    const page = await (await site.browser.newContext({ viewport: { width, height } })).newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(server.url + path, { timeout: 30_000 });
+    await page.goto(site.url + path, { timeout: 30_000 });
     return page;
   }
 
@@ -43,9 +27,9 @@ describe.skipIf(!hasChromium)('reading order and backlinks to the passage (Chrom
     await page.waitForURL(/\/delta\/$/);
     expect(await page.locator('a[rel="next"]').innerText()).toContain('Epsilon');
     // The first note has no previous link, the last no next link.
-    await page.goto(`${server.url}/alpha/`);
+    await page.goto(`${site.url}/alpha/`);
     expect(await page.locator('a[rel="prev"]').count()).toBe(0);
-    await page.goto(`${server.url}/gamma/`);
+    await page.goto(`${site.url}/gamma/`);
     expect(await page.locator('a[rel="next"]').count()).toBe(0);
     await page.context().close();
   });

@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { axeFindings, formatAxe } from '../support/axe.ts';
+import { CHROMIUM, hasChromium } from '../support/browser.ts';
+import { SHOTS, useSiteBrowser } from '../support/site-browser.ts';
 
 const NOTE = '/python-concurrency/';
 const STUDY = '/study/';
@@ -13,41 +12,25 @@ const STUDY = '/study/';
 const CARDS = 17;
 /** Generous: the machine is shared by many builds and browsers at once. */
 const WAIT = { timeout: 15_000, interval: 50 };
-const SHOTS = process.env.STUDY_SHOTS ?? join(tmpdir(), 'study-shots');
 /** The learner's "today" and "a month later", on a controlled clock. */
 const T0 = new Date('2026-12-01T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 if (!hasChromium) console.warn(`tests/e2e/study-review.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chromium)', () => {
-  let siteDir: string;
-  let server: StaticSite;
-  let base: string;
-  let browser: Browser;
   /** The profile that reviews the deck; later tests continue from its progress. */
   let learner: BrowserContext;
   let exported = '';
 
+  const site = useSiteBrowser(() => process.env.STUDY_SITE_DIR ?? inject('siteDir'), { expect: 'study/index.html' });
   beforeAll(async () => {
-    siteDir = process.env.STUDY_SITE_DIR ?? inject('siteDir');
-    if (!existsSync(join(siteDir, 'study', 'index.html'))) throw new Error(`no built study page in ${siteDir}: build the site first`);
-    server = await serveStatic(siteDir);
-    base = server.url;
-    browser = await launchBrowser();
     learner = await profile();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function profile(options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<BrowserContext> {
     const { width = 1280, colorScheme = 'dark' } = options;
-    return browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, colorScheme, acceptDownloads: true });
+    return site.browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, colorScheme, acceptDownloads: true });
   }
 
   async function open(context: BrowserContext, path: string, at = T0): Promise<Page> {
@@ -56,7 +39,7 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     // The machine is shared: navigations may wait for a busy CPU.
     page.setDefaultNavigationTimeout(30_000);
     await page.clock.install({ time: at });
-    await page.goto(base + path, { waitUntil: 'domcontentloaded' });
+    await page.goto(site.url + path, { waitUntil: 'domcontentloaded' });
     return page;
   }
 
@@ -65,16 +48,6 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     const cells = page.locator(`tr[data-deck="${deck}"] td.count`);
     await expect.poll(() => cells.count(), WAIT).toBe(4);
     return (await cells.allTextContents()).map(Number);
-  }
-
-  /** Serious and critical axe findings in the page's main content (the header's search button is Starlight's, swept elsewhere). */
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({ include: [['main']] }, { resultTypes: ['violations'] });
-      return result.violations;
-    });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   test('/study/ lists the decks by note and by tag with new, due and learned counts', async () => {
@@ -92,7 +65,7 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Anki file of #python' }).click()]);
     expect(download.suggestedFilename()).toBe('python.apkg');
     expect(readFileSync((await download.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(await axe(page)).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: 'main' }))).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'review-decks-dark.png'), fullPage: true });
     await page.close();
   });
@@ -119,7 +92,7 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     expect(await page.locator('[data-front]').innerText()).toBe('The dictionary definition of concurrency is simultaneous occurrence.');
     // FSRS's intervals, as ts-fsrs computes them for a new card.
     expect(await grades.getByRole('button').allInnerTexts()).toEqual(['Again 1m 1', 'Hard 6m 2', 'Good 10m 3', 'Easy 8d 4'].map((s) => expect.stringMatching(new RegExp(s.replace(/ /g, '\\s+')))) as never);
-    expect(await axe(page)).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: 'main' }))).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'review-back-dark.png') });
 
     // Again once, Easy for the three question/answer cards of the list, Good for the rest until the session ends.
@@ -149,14 +122,14 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     expect(await row(page, 'all')).toEqual([0, 0, CARDS, CARDS]);
     await page.reload();
     expect(await row(page, 'note:python-concurrency')).toEqual([0, 0, CARDS, CARDS]);
-    await page.goto(base + NOTE);
+    await page.goto(site.url + NOTE);
     await expect.poll(() => page.locator('[data-study-due]').innerText(), WAIT).toBe('0 due · 0 new');
 
     await page.clock.setSystemTime(new Date(T0.getTime() + 30 * DAY));
     await page.reload();
     await expect.poll(() => page.locator('[data-study-due]').innerText(), WAIT).toBe(`${CARDS} due · 0 new`);
     await page.screenshot({ path: join(SHOTS, 'study-bar-due-dark.png'), clip: { x: 0, y: 0, width: 1280, height: 400 } });
-    await page.goto(base + STUDY);
+    await page.goto(site.url + STUDY);
     expect(await row(page, 'note:python-concurrency')).toEqual([0, CARDS, 0, CARDS]);
     await page.close();
   });
@@ -223,7 +196,7 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     await context.addInitScript((value) => localStorage.setItem('notes:study-progress', value), JSON.stringify(progress));
     const page = await open(context, STUDY);
     expect(await row(page, 'note:python-concurrency')).toEqual([CARDS, 0, 0, CARDS]);
-    await page.goto(`${base}${STUDY}?deck=note%3Apython-concurrency`);
+    await page.goto(`${site.url}${STUDY}?deck=note%3Apython-concurrency`);
     await expect.poll(() => page.locator('[data-remaining]').innerText(), WAIT).toBe(`${CARDS} cards left in this session`);
     await context.close();
   });
@@ -237,9 +210,9 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     const context = await profile({ colorScheme, width });
     const page = await open(context, STUDY);
     expect(await row(page, 'note:python-concurrency')).toEqual([CARDS, 0, 0, CARDS]);
-    expect(await axe(page)).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: 'main' }))).toEqual([]);
     await page.screenshot({ path: join(SHOTS, `decks-${colorScheme}-${width}.png`), fullPage: true });
-    await page.goto(`${base}${STUDY}?deck=note%3Apython-concurrency`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${site.url}${STUDY}?deck=note%3Apython-concurrency`, { waitUntil: 'domcontentloaded' });
     const reveal = page.getByRole('button', { name: /Show answer/ });
     // The ninth card: a question/answer card under its heading.
     for (let i = 0; i < 12; i++) {
@@ -253,7 +226,7 @@ describe.skipIf(!hasChromium)('spaced-repetition review in a real browser (Chrom
     expect(await page.locator('[data-context]').innerText()).toMatch(/^Python concurrency › /);
     // Every control says its key.
     for (const name of ['Again', 'Hard', 'Good', 'Easy']) expect(await page.getByRole('button', { name: new RegExp(`^${name}`) }).getAttribute('aria-keyshortcuts')).toMatch(/^[1-4]$/);
-    expect(await axe(page)).toEqual([]);
+    expect(formatAxe(await axeFindings(page, { include: 'main' }))).toEqual([]);
     const tooWide = await page.evaluate(() => [...document.querySelectorAll('study-review *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.deck-table-wrap')).map((e) => e.outerHTML.slice(0, 80)));
     expect(tooWide).toEqual([]);
     // A visible focus ring on the focused grade button.

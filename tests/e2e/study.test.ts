@@ -1,47 +1,26 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, hasChromium } from '../support/browser.ts';
+import { SHOTS, useSiteBrowser } from '../support/site-browser.ts';
+import { describe, expect, inject, test } from 'vitest';
 
 const NOTE = '/python-concurrency/';
 const OTHER = '/concurrency-options/';
 /** Polls wait this long: the machine is shared, a page may take a moment to run its scripts. */
 const WAIT = { timeout: 30_000, interval: 50 };
-/** Screenshots for a human to look at (not compared): STUDY_SHOTS or a temp folder. */
-const SHOTS = process.env.STUDY_SHOTS ?? join(tmpdir(), 'study-shots');
 
 if (!hasChromium) console.warn(`tests/e2e/study.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
-  let siteDir: string;
-  let server: StaticSite;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // STUDY_SITE_DIR: an already built `dist` (quick reruns); otherwise the run's shared build.
-    siteDir = process.env.STUDY_SITE_DIR ?? inject('siteDir');
-    if (!existsSync(join(siteDir, NOTE, 'index.html'))) throw new Error(`no built note at ${join(siteDir, NOTE)}: build the site first`);
-    server = await serveStatic(siteDir);
-    base = server.url;
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(() => process.env.STUDY_SITE_DIR ?? inject('siteDir'), { expect: `${NOTE}/index.html` });
 
   async function open(path = NOTE, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(base + path);
+    await page.goto(site.url + path);
     return page;
   }
 
@@ -145,7 +124,7 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
   test('the choice persists across pages and is applied before the content is parsed', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'Study', exact: true }).click();
-    await page.goto(base + OTHER);
+    await page.goto(site.url + OTHER);
     await expect.poll(() => page.locator('study-mode').count(), WAIT).toBe(0); // a note without highlights gets no bar
     // Record the study attribute at the moment the parser inserts the first highlight.
     await page.addInitScript(() => {
@@ -155,7 +134,7 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(base + NOTE);
+    await page.goto(site.url + NOTE);
     expect(await page.evaluate(() => (window as unknown as { studyAtFirstMark?: string }).studyAtFirstMark)).toBe('on');
     await expect.poll(() => page.getByRole('button', { name: 'Study', exact: true }).getAttribute('aria-pressed'), WAIT).toBe('true');
     await expect.poll(() => blanks(page).count(), WAIT).toBe(11);
@@ -168,7 +147,7 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
   });
 
   test('if the study script never runs, a stored study mode gives the note back after a few seconds', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await context.addInitScript(() => {
       localStorage.setItem('notes:study-mode', 'on');
       const define = customElements.define.bind(customElements);
@@ -178,7 +157,7 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
     await context.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
     await context.clock.pauseAt(new Date('2026-01-05T09:00:01Z'));
     const page = await context.newPage();
-    await page.goto(base + NOTE);
+    await page.goto(site.url + NOTE);
     const markColour = () => page.locator('mark.cloze').first().evaluate((e) => getComputedStyle(e).color);
     const answer = page.locator('.qa-answer').first();
     expect(await page.locator('html').getAttribute('data-study')).toBe('on');
@@ -203,10 +182,10 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
   });
 
   test('on a phone the study bar wraps and blanks never widen the page', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(base + NOTE);
+    await page.goto(site.url + NOTE);
     await page.getByRole('button', { name: 'Study', exact: true }).click();
     await page.getByRole('button', { name: 'Blank 2 of 11', exact: true }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'study-phone.png') });
@@ -221,18 +200,18 @@ describe.skipIf(!hasChromium)('study mode in a real browser (Chromium)', () => {
   });
 
   test('the note page ships far less than 60 KB of gzipped JavaScript, the study code only where needed', () => {
-    const html = readFileSync(join(siteDir, 'python-concurrency/index.html'), 'utf8');
+    const html = readFileSync(join(site.dir, 'python-concurrency/index.html'), 'utf8');
     const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '').join('\n');
-    const external = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => readFileSync(join(siteDir, m[1] ?? '')));
+    const external = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => readFileSync(join(site.dir, m[1] ?? '')));
     const gz = gzipSync(Buffer.concat([Buffer.from(inline), ...external])).length;
     expect(gz).toBeLessThan(60_000);
     expect(html).toMatch(/<study-mode data-pagefind-ignore/);
-    const other = readFileSync(join(siteDir, 'concurrency-options/index.html'), 'utf8');
+    const other = readFileSync(join(site.dir, 'concurrency-options/index.html'), 'utf8');
     expect(other).not.toContain('study-mode');
   });
 
   test('search indexes the highlighted words and the answers, not the study labels', () => {
-    const dir = join(siteDir, 'pagefind', 'fragment');
+    const dir = join(site.dir, 'pagefind', 'fragment');
     const fragments = readdirSync(dir).map((f) => gunzipSync(readFileSync(join(dir, f))).toString('utf8'));
     const note = fragments.filter((f) => f.includes('simultaneous'));
     expect(note.length).toBeGreaterThan(0);

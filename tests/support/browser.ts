@@ -18,3 +18,4 @@ export function launchBrowser(options: { webgl?: boolean } = {}): Promise<Browse
     args: ['--headless', '--no-sandbox', ...gpu, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }
+
