@@ -52,6 +52,7 @@ async function showTranslation(link: HTMLAnchorElement): Promise<void> {
     if (!body) throw new Error('translation not found on its page');
     const local = document.importNode(body, true);
     local.addEventListener('click', copyCode);
+    focusableCode(local);
     holder.replaceWith(local);
   } catch {
     holder.removeAttribute('data-loading');
@@ -101,6 +102,7 @@ class CodeTabs extends HTMLElement {
       this.#tabs.push(tab);
     }
     this.prepend(list);
+    focusableCode(this);
     document.addEventListener('code-lang-change', this.#sync);
     this.#render();
   }
@@ -129,6 +131,18 @@ class CodeTabs extends HTMLElement {
       tab.setAttribute('aria-selected', String(selected));
       tab.tabIndex = selected ? 0 : -1;
     }
+  }
+}
+
+/**
+ * Code tabs are `content-visibility: auto` (code-tabs.css): off screen, Expressive Code's resize
+ * observer never sees their overflow, so it cannot make a wide block keyboard-scrollable. Every block
+ * starts focusable, as EC makes an overflowing one; once shown, EC removes it where nothing overflows.
+ */
+export function focusableCode(root: ParentNode): void {
+  for (const pre of root.querySelectorAll<HTMLElement>('.expressive-code pre:not([tabindex])')) {
+    pre.tabIndex = 0;
+    pre.setAttribute('role', 'region');
   }
 }
 
