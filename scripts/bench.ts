@@ -1,7 +1,7 @@
 // `npm run bench`: builds synthetic vaults with the full pipeline and with bare Starlight, and
 // reports time, memory, page weight and search cost against the targets of issue 5.
 // Usage: nice -n 10 npm run bench -- [--notes 1000,10000] [--seed 42] [--results DIR] [--query WORD]
-//        [--defer-render] [--keep] [--quiet]
+//        [--defer-render] [--warm] [--keep] [--quiet]
 //        nice -n 10 npm run bench -- --vault notes   (measure a real vault instead of generated ones)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { slug } from 'github-slugger';
 import { generateVault, summarizeVault, type VaultSummary } from './bench/generator.ts';
 import { measureBuild, parseStages, phaseAt, round } from './bench/measure.ts';
 import type { SearchProbe } from './bench/pagefind-probe.ts';
-import { judgeTargets, toMarkdown, type BenchResult, type BuildResult, type RunResult } from './bench/report.ts';
+import { diffDirs, WARM_SCENARIOS } from './bench/warm.ts';
+import { judgeTargets, toMarkdown, type BenchResult, type BuildResult, type RunResult, type WarmResult } from './bench/report.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -24,12 +25,15 @@ const { values: opts } = parseArgs({
     results: { type: 'string', default: 'bench/results' },
     query: { type: 'string', default: 'thread' },
     'defer-render': { type: 'boolean', default: false },
+    warm: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
 });
 const realVault = opts.vault ? summarizeVault(resolve(opts.vault), slug) : undefined;
 const sizes = realVault ? [realVault.notes] : opts.notes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+// The warm scenarios edit the vault: only a generated one, never the authors' notes.
+if (opts.warm && realVault) throw new Error('--warm edits the vault: it runs on generated vaults only, not with --vault');
 if (sizes.length === 0) throw new Error(`--notes wants sizes such as 1000,10000, got "${opts.notes}"`);
 const root = resolve(import.meta.dirname, '..');
 const seed = Number(opts.seed);
@@ -78,17 +82,56 @@ async function build(kind: 'full' | 'baseline', args: string[], work: string, va
   // not: Node resolves from the real path). bench/out/ is git-ignored; the folder is removed below.
   const dist = join(root, 'bench', 'out', `${basename(work)}-${kind}`);
   cleanup.push(dist);
-  const env: Record<string, string> = { NOTES_DIR: vault.dir, OUT_DIR: dist, ASTRO_CACHE_DIR: join(work, `${kind}-cache`), ASTRO_TELEMETRY_DISABLED: '1' };
-  if (opts['defer-render'] && kind === 'full') env.DEFER_RENDER = '1';
-  log(`${vault.notes} notes: ${kind} build…`);
-  const m = await measureBuild(process.execPath, args, { cwd: root, env, echo: !opts.quiet });
-  log(`${vault.notes} notes: ${kind} build ${m.exit_code === 0 ? 'done' : `FAILED (exit ${m.exit_code})`} in ${m.wall_s} s (CPU ${m.cpu_s} s), peak RSS ${m.peak_rss_mb} MB`);
-  if (m.exit_code !== 0) console.error(m.lines.slice(-30).map((l) => l.text).join('\n'));
+  const m = await timedBuild(kind, args, vault, dist, join(work, `${kind}-cache`));
   return {
     wall_s: m.wall_s, cpu_s: m.cpu_s, notes_per_s: round(vault.notes / m.wall_s, 1), peak_rss_mb: m.peak_rss_mb, peak_single_rss_mb: m.peak_single_rss_mb,
     peak_rss_phase: m.peak_rss_at_s === null ? null : phaseAt(m.lines, m.peak_rss_at_s), peak_processes: m.peak_processes,
     exit_code: m.exit_code, stages: parseStages(m.lines), ...measureDist(dist, vault),
   };
+}
+
+/** One measured build of `vault` into `dist` with Astro's cache (and the render cache) in `cache`. */
+async function timedBuild(label: string, args: string[], vault: VaultSummary, dist: string, cache: string) {
+  // One build time for every build of the run (Anki packages carry it): warm and cold dist/ are comparable.
+  const env: Record<string, string> = { NOTES_DIR: vault.dir, OUT_DIR: dist, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(Math.floor(started.getTime() / 1000)) };
+  if (opts['defer-render'] && !label.startsWith('baseline')) env.DEFER_RENDER = '1';
+  log(`${vault.notes} notes: ${label} build…`);
+  const m = await measureBuild(process.execPath, args, { cwd: root, env, echo: !opts.quiet });
+  log(`${vault.notes} notes: ${label} build ${m.exit_code === 0 ? 'done' : `FAILED (exit ${m.exit_code})`} in ${m.wall_s} s (CPU ${m.cpu_s} s), peak RSS ${m.peak_rss_mb} MB`);
+  if (m.exit_code !== 0) console.error(m.lines.slice(-30).map((l) => l.text).join('\n'));
+  return m;
+}
+
+/**
+ * The warm scenarios, one after the other on the full build's vault, output and cache: each edit,
+ * then a timed rebuild with the cache, then a cold build of the same edited vault (fresh cache,
+ * own output) whose dist/ must equal the warm one byte for byte.
+ */
+async function warmRuns(vault: VaultSummary, work: string, cold: BuildResult): Promise<WarmResult[]> {
+  const dist = join(root, 'bench', 'out', `${basename(work)}-full`);
+  const out: WarmResult[] = [];
+  for (const [i, scenario] of WARM_SCENARIOS.entries()) {
+    const edit = scenario(vault.dir);
+    log(`${vault.notes} notes: warm scenario ${edit.scenario}: ${edit.detail}`);
+    const warm = await timedBuild(`warm (${edit.scenario})`, ['scripts/build.ts'], vault, dist, join(work, 'full-cache'));
+    const coldDist = join(root, 'bench', 'out', `${basename(work)}-cold`);
+    cleanup.push(coldDist);
+    const coldCache = join(work, `cold-cache-${i}`);
+    const again = await timedBuild(`cold (${edit.scenario})`, ['scripts/build.ts'], vault, coldDist, coldCache);
+    const diff = diffDirs(dist, coldDist);
+    rmSync(coldDist, { recursive: true, force: true });
+    rmSync(coldCache, { recursive: true, force: true });
+    const identical = warm.exit_code === 0 && again.exit_code === 0 && diff.differing.length === 0;
+    log(`${vault.notes} notes: warm ${edit.scenario}: ${warm.wall_s} s against ${again.wall_s} s cold; dist ${identical ? 'identical' : `DIFFERS in ${diff.differing.length} file(s): ${diff.differing.slice(0, 5).join(', ')}\n${diff.excerpts.join('\n')}`}`);
+    out.push({
+      scenario: edit.scenario, edit: edit.detail,
+      wall_s: warm.wall_s, cpu_s: warm.cpu_s, peak_rss_mb: warm.peak_rss_mb, exit_code: warm.exit_code, stages: parseStages(warm.lines),
+      cold_wall_s: again.wall_s, cold_cpu_s: again.cpu_s, cold_exit_code: again.exit_code,
+      of_cold: round(warm.wall_s / again.wall_s, 3), of_first_cold: round(warm.wall_s / cold.wall_s, 3),
+      dist_files: diff.files, dist_identical: identical, differing_files: diff.differing.length, differing: diff.differing.slice(0, 50), excerpts: diff.excerpts,
+    });
+  }
+  return out;
 }
 
 const git = (args: string[]) => { try { return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim(); } catch { return ''; } };
@@ -115,7 +158,7 @@ function writeResults(runs: RunResult[]): string {
       cores: availableParallelism(), memory_gb: round(totalmem() / 2 ** 30, 1), cpu: cpus()[0]?.model ?? 'unknown', node: process.version,
       load_avg_start: loadStart, load_avg_end: loadavg().map((n) => round(n, 2)),
     },
-    options: { seed, defer_render: opts['defer-render'], query: opts.query, ...(opts.vault ? { vault: opts.vault } : {}) },
+    options: { seed, defer_render: opts['defer-render'], warm: opts.warm, query: opts.query, ...(opts.vault ? { vault: opts.vault } : {}) },
     runs, scaling, targets: judgeTargets(runs, scaling),
     notes: [
       'Peak RSS: summed RSS of the build process and all its descendants, sampled from /proc every 100 ms (pages shared between processes are counted in each). CPU time: GNU time over the whole build (user + system).',
@@ -145,6 +188,7 @@ for (const n of sizes) {
     log(`${n} notes: vault of ${(vault.bytes / 1048576).toFixed(1)} MB, ${vault.wikilinks} wikilinks, ${vault.translations} translations in ${work}`);
     const full = await build('full', ['scripts/build.ts'], work, vault);
     const baseline = await build('baseline', ['node_modules/astro/bin/astro.mjs', 'build', '--root', 'bench/baseline'], work, vault);
+    const warm = opts.warm ? await warmRuns(vault, work, full) : undefined;
     runs.push({
       notes: n,
       vault: { bytes: vault.bytes, wikilinks: vault.wikilinks, unresolved_links: vault.unresolvedLinks, python_blocks: vault.pythonBlocks, translations: vault.translations },
@@ -152,6 +196,7 @@ for (const n of sizes) {
       cpu_ratio: full.cpu_s && baseline.cpu_s ? round(full.cpu_s / baseline.cpu_s, 2) : null,
       page_html_median_bytes: full.page_html_median_bytes, page_html_p95_bytes: full.page_html_p95_bytes,
       page_js_gz_bytes: full.page_js_gz_bytes, pagefind_index_bytes: full.pagefind_index_bytes, first_query_bytes: full.first_query_bytes,
+      ...(warm ? { warm } : {}),
     });
   } finally {
     if (opts.keep) log(`kept ${work} and ${cleanup.join(', ')}`);
@@ -161,4 +206,5 @@ for (const n of sizes) {
 }
 
 console.log(md);
-process.exitCode = runs.every((r) => r.full.exit_code === 0 && r.baseline.exit_code === 0) ? 0 : 1;
+// A warm rebuild whose dist/ differs from a cold build of the same vault is a failure, not a figure.
+process.exitCode = runs.every((r) => r.full.exit_code === 0 && r.baseline.exit_code === 0 && (r.warm ?? []).every((w) => w.dist_identical)) ? 0 : 1;

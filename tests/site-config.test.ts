@@ -75,6 +75,12 @@ describe('site configuration', () => {
     expect(load({ DRAFTS: '0' }).includeDrafts).toBe(false);
   });
 
+  test('SOURCE_DATE_EPOCH: whole seconds, else unset; anything else is a configuration error', () => {
+    expect(load({ SOURCE_DATE_EPOCH: '1764806400' }).sourceDateEpoch).toBe(1764806400);
+    expect(load({}).sourceDateEpoch).toBeUndefined();
+    expect(() => load({ SOURCE_DATE_EPOCH: 'yesterday' })).toThrow(/SOURCE_DATE_EPOCH must be whole seconds/);
+  });
+
   test('every invalid setting is reported at once, with a hint, as a ConfigError', () => {
     let error: unknown;
     try {

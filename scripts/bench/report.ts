@@ -49,6 +49,35 @@ export interface RunResult {
   page_js_gz_bytes: number;
   pagefind_index_bytes: number;
   first_query_bytes: number | null;
+  /** `--warm`: the rebuild scenarios, in the order they were applied (each on top of the last). */
+  warm?: WarmResult[];
+}
+
+/** One warm rebuild after one edit, and its comparison with a cold build of the same edited vault. */
+export interface WarmResult {
+  scenario: string;
+  edit: string;
+  wall_s: number;
+  cpu_s: number | null;
+  peak_rss_mb: number | null;
+  exit_code: number;
+  stages: Stages;
+  /** The cold build of the same edited vault (fresh caches), whose dist/ is compared. */
+  cold_wall_s: number;
+  cold_cpu_s: number | null;
+  cold_exit_code: number;
+  /** wall_s / cold_wall_s (target ≤ 0.25) */
+  of_cold: number;
+  /** wall_s / the size's first full build */
+  of_first_cold: number;
+  dist_files: number;
+  /** Both builds succeeded and no file differs: anything else is a failure, not a figure. */
+  dist_identical: boolean;
+  differing_files: number;
+  /** The first 50 differing files. */
+  differing: string[];
+  /** Where the first few differing files first differ, warm against cold. */
+  excerpts?: string[];
 }
 
 /** The whole JSON file written to bench/results/. */
@@ -59,7 +88,7 @@ export interface BenchResult {
   dirty: boolean;
   machine: { cores: number; memory_gb: number; cpu: string; node: string; load_avg_start: number[]; load_avg_end: number[] };
   /** `vault` is set when a real folder was measured instead of generated vaults. */
-  options: { seed: number; defer_render: boolean; query: string; vault?: string };
+  options: { seed: number; defer_render: boolean; warm?: boolean; query: string; vault?: string };
   runs: RunResult[];
   scaling: { from: number; to: number; notes_ratio: number; full_time_ratio: number; baseline_time_ratio: number; full_cpu_ratio: number | null; html_median_from: number | null; html_median_to: number | null }[];
   targets: Target[];
@@ -131,6 +160,13 @@ export function toMarkdown(res: BenchResult): string {
   for (const name of projectStages) out.push(row(`project stage: ${name}`, (b) => fmt(b.stages.project[name], ' s')));
   out.push(row('exit code', (b) => String(b.exit_code)));
   out.push('', '| full / baseline | ' + res.runs.map((r) => `${r.notes} notes: wall ${r.ratio}×, CPU ${fmt(r.cpu_ratio, '×')}`).join(' · ') + ' |', '|---|');
+  for (const r of res.runs.filter((r) => r.warm?.length)) {
+    out.push('', `## Warm rebuilds, ${r.notes} notes`, '', '| scenario | warm | cold, same vault | warm / cold | content sync | dist/ |', '|---|---|---|---|---|---|');
+    for (const w of r.warm!) {
+      const verdict = w.dist_identical ? `identical (${w.dist_files} files)` : `**DIFFERS** in ${w.differing_files} file(s)${w.exit_code || w.cold_exit_code ? ` (exit ${w.exit_code}/${w.cold_exit_code})` : ''}: ${w.differing.slice(0, 5).join(', ')}`;
+      out.push(`| ${w.scenario}: ${w.edit} | ${w.wall_s} s | ${w.cold_wall_s} s | ${w.of_cold} ${w.of_cold <= 0.25 ? '(≤ 0.25 met)' : '(≤ 0.25 **missed**)'} | ${fmt(w.stages.content_sync_s, ' s')} | ${verdict} |`);
+    }
+  }
   out.push('', '## Median note page: where the bytes go', '', '| part | ' + res.runs.flatMap((r) => [`full ${r.notes}`, `baseline ${r.notes}`]).join(' | ') + ' |', '|---|' + res.runs.flatMap(() => ['---', '---']).join('|') + '|');
   const parts = Object.keys(res.runs[0]?.full.median_page.anatomy ?? {}) as (keyof Anatomy)[];
   for (const p of parts) {

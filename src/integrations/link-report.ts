@@ -1,7 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { renderSignature, siteLinkGraph, stageLine } from '../lib/site-link-graph.ts';
+import { siteLinkGraph, stageLine } from '../lib/site-link-graph.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 import { noteErrors } from '../lib/notes-loader.ts';
 import { siteConfig } from '../lib/site-config.ts';
@@ -13,29 +11,16 @@ const SHOWN = 8;
  * Link report of `astro build`: fails the build on note errors (invalid frontmatter, binary files,
  * ambiguous links; unresolved links with `UNRESOLVED_LINKS=error`) even when `astro build` runs
  * without the lint step — after `dist/` holds every other note, since those notes are left out. Prints a
- * one-line summary of unresolved targets at the end, and invalidates Astro's content cache when the
- * link targets change (a new note must turn old "not written yet" links into real ones).
+ * one-line summary of unresolved targets at the end.
  */
 export function linkReport(): AstroIntegration {
   return {
     name: 'link-report',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        // Astro re-renders a note only when its own file changes, but its links depend on every
-        // note's names and headings: drop the content cache when those change.
-        const dir = fileURLToPath(config.cacheDir);
-        const file = `${dir}/links-signature.txt`;
-        const graph = siteLinkGraph();
-        logger.info(stageLine('link graph build', graph));
-        const signature = renderSignature(graph);
-        const previous = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-        if (previous === signature) return;
-        if (existsSync(`${dir}/data-store.json`)) {
-          rmSync(`${dir}/data-store.json`);
-          logger.info('note names, headings, embedded notes or render code changed: every note is rendered again');
-        }
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(file, signature);
+      'astro:config:setup': ({ logger }) => {
+        // Astro's content cache is kept: the content loader drops exactly the notes whose links,
+        // embeds or pipeline changed (their render keys, src/lib/render-key.ts).
+        logger.info(stageLine('link graph build', siteLinkGraph()));
       },
       'astro:build:done': ({ logger }) => {
         const graph = siteLinkGraph();

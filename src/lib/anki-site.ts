@@ -22,10 +22,10 @@ export function ankiSources(decks: NoteDeck[], site: URL | undefined): AnkiSourc
 /**
  * The `.apkg` response of `decks`. Its notes carry the build's time: a learner who imports a newer
  * download gets the notes' current text (Anki updates a note when the file's is newer) and keeps
- * the cards' scheduling.
+ * the cards' scheduling. With `SOURCE_DATE_EPOCH` set, that time instead: the same notes give the same bytes.
  */
 export function ankiResponse(decks: NoteDeck[], site: URL | undefined): Response {
-  const bytes = ankiPackage(ankiSources(decks, site), DECK_ROOT, { mod: Math.floor(Date.now() / 1000) });
+  const bytes = ankiPackage(ankiSources(decks, site), DECK_ROOT, { mod: siteConfig().sourceDateEpoch ?? Math.floor(Date.now() / 1000) });
   // A copy on its own ArrayBuffer: what `Response` takes as a body.
   return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'application/octet-stream' } });
 }

@@ -83,6 +83,8 @@ export interface LinkGraph {
   assets: string[];
   /** Ids of notes transcluded by `![[embeds]]` somewhere: their text shows up in other pages. */
   embedded: Set<string>;
+  /** Each note's `[[links]]` and `![[embeds]]` as written, in document order (what its page resolves). */
+  links: Map<string, ParsedLink[]>;
   /** How the graph was built: notes, parses done now and reused from the cache, milliseconds. */
   stats: { notes: number; parsed: number; cached: number; ms: number };
   /** Resolves a link written in `from` (undefined for text outside the vault). */
@@ -367,6 +369,7 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
     unresolvedPolicy: policy,
     assets: vault.assets ?? [],
     embedded: new Set([...embeds.values()].flatMap((list) => list.map((e) => e.to))),
+    links: new Map(parsed.map(({ facts, links }) => [facts.note.id, links])),
     stats: { notes: vault.notes.length, parsed: parsedNow, cached: vault.notes.length - parsedNow, ms: Math.round(performance.now() - started) },
     resolve,
   };

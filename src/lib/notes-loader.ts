@@ -6,7 +6,8 @@ import { formatProblem, sortProblems } from './problems.ts';
 import { PYTHON_LANGS } from './python-blocks.ts';
 import { editBaseUrl, siteConfig } from './site-config.ts';
 import { calendarDate, lastCommitDates } from './git-dates.ts';
-import { siteVault } from './site-link-graph.ts';
+import { renderKeys, pipelineDigest } from './render-key.ts';
+import { renderSignature, siteLinkGraph, siteVault } from './site-link-graph.ts';
 import { listTranslationFiles } from './snippets/files.ts';
 import { noteIdFromPath } from './slug.ts';
 
@@ -30,24 +31,51 @@ export function notesLoader(glob: typeof globLoader): Loader {
       // "Last updated": the note's own date as the calendar day its author wrote, else its last commit.
       const committed = lastCommitDates(notesDir);
       const byId = new Map(vault.notes.map((n) => [n.id, n]));
-      // glob() re-renders a note only when its own text changes, but a note with Python blocks also
-      // shows its translations and the last snippet check's results: when those change, drop the
-      // cached entry so it is rendered again (never a stale or a failed run's output).
+      // The render cache: Astro keeps each rendered note in its data store (ASTRO_CACHE_DIR, safe to
+      // delete) and renders it again only when its own file changes. What else its HTML depends on
+      // is the note's render key (src/lib/render-key.ts: the pipeline, how its links and embeds
+      // resolve, the embedded text, its editorial file), plus its mapped data (dates from git, edit
+      // link) and, for notes with Python blocks, the translations and the last snippet check's
+      // results. When that changes, drop the stored entry: exactly those notes are rendered again.
+      const graph = siteLinkGraph();
       const snippets = snippetsDigest(notesDir, config.snippetResults);
+      let signature: string | undefined;
+      const keys = renderKeys(graph, pipelineDigest(config, graph), notesDir, () => (signature ??= renderSignature(graph, notesDir)));
+      const mappedData = (note: (typeof vault.notes)[number]) => {
+        const { data } = note;
+        return {
+          ...data.starlight,
+          title: data.title,
+          titleSource: data.titleSource,
+          description: data.description,
+          date: data.date,
+          dateLabel: data.dateLabel,
+          lastUpdated: data.lastUpdated === data.date && data.dateLabel ? calendarDate(data.dateLabel) : (data.lastUpdated ?? committed.get(note.path)),
+          tags: data.tags,
+          aliases: data.aliases,
+          order: data.order,
+          draft: data.draft,
+          sourcePath: note.file,
+          editUrl: editUrl(note.path),
+          ...(data.order === undefined ? {} : { sidebar: { order: data.order } }),
+        };
+      };
+      let stale = 0;
       for (const note of vault.notes) {
-        if (!hasPythonFence(note.body)) continue;
-        const key = `snippets:${note.id}`;
-        if (context.meta.get(key) === snippets) continue;
-        context.store.delete(note.id);
-        context.meta.set(key, snippets);
+        const key = createHash('sha256').update(keys.get(note.id) ?? '').update('\0').update(JSON.stringify(mappedData(note)))
+          .update(hasPythonFence(note.body) ? `\0${snippets}` : '').digest('hex');
+        if (context.meta.get(`render:${note.id}`) === key) continue;
+        if (context.store.has(note.id)) context.store.delete(note.id), stale++;
+        context.meta.set(`render:${note.id}`, key);
       }
+      if (stale) context.logger.info(`render cache: ${stale} stored note(s) rendered again (what they link to or embed, the pipeline or their data changed)`);
       const problems = sortProblems(vault.problems);
       for (const p of problems) context.logger[p.severity === 'error' ? 'error' : 'warn'](formatProblem(p));
       const inner = glob({
         base: notesDir,
         pattern: ['**/*.md', ...vault.excluded.map((f) => `!${f}`)],
         generateId: ({ entry }) => noteIdFromPath(entry),
-        deferRender: process.env.DEFER_RENDER === '1',
+        deferRender: config.deferRender,
       });
       // glob() only logs a note that fails to render and carries on, so `astro build` would exit 0
       // with a broken page. Record those failures and fail the build on them, without a stack trace.
@@ -64,23 +92,7 @@ export function notesLoader(glob: typeof globLoader): Loader {
         parseData: async (entry) => {
           const note = byId.get(entry.id);
           if (!note) return context.parseData(entry);
-          const { data } = note;
-          const mapped = {
-            ...data.starlight,
-            title: data.title,
-            titleSource: data.titleSource,
-            description: data.description,
-            date: data.date,
-            dateLabel: data.dateLabel,
-            lastUpdated: data.lastUpdated === data.date && data.dateLabel ? calendarDate(data.dateLabel) : (data.lastUpdated ?? committed.get(note.path)),
-            tags: data.tags,
-            aliases: data.aliases,
-            order: data.order,
-            draft: data.draft,
-            sourcePath: note.file,
-            editUrl: editUrl(note.path),
-            ...(data.order === undefined ? {} : { sidebar: { order: data.order } }),
-          };
+          const mapped = mappedData(note);
           // The glob loader types `data` as the raw frontmatter; ours is the mapped shape the schema validates.
           return context.parseData({ ...entry, data: mapped as unknown as typeof entry.data });
         },

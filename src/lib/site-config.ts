@@ -18,6 +18,7 @@
  * | `SNIPPET_RESULTS`   | `src/data/snippet-results.json`                 |
  * | `SOCIAL_IMAGE_CACHE_DIR` | `node_modules/.cache/social-images`        |
  * | `MERMAID_CACHE_DIR`, `MERMAID_CHROMIUM` (else `CHROMIUM_PATH`), `MERMAID_REPORT` | `node_modules/.cache/mermaid`, `/usr/bin/chromium`, `1` |
+ * | `DEFER_RENDER`, `SOURCE_DATE_EPOCH` | `0` (bench option), none (Anki packages stamped with the build time) |
  * | `DIAGRAMS_FILE`, `TRACES_DIR` | `src/data/diagrams.json` (only for this repository's notes), `src/data/traces` |
  */
 import { execFileSync } from 'node:child_process';
@@ -65,7 +66,11 @@ const schema = z.object({
    * (`diagramsFile` is then undefined).
    */
   diagrams: z.object({ file: z.string().optional(), tracesDir: z.string() }),
+  /** `DEFER_RENDER=1`: Astro renders notes when a page asks, not during content sync (a bench option). */
+  deferRender: z.boolean(),
   includeDrafts: z.boolean(),
+  /** `SOURCE_DATE_EPOCH` (reproducible builds): the build's time in seconds, for what stamps it (Anki packages); else now. */
+  sourceDateEpoch: z.number().int().nonnegative().optional(),
   unresolvedLinks: z.enum(['concept', 'text', 'error'], { error: 'UNRESOLVED_LINKS must be concept, text or error' }),
   repository: z
     .object({
@@ -150,6 +155,9 @@ export function loadSiteConfig(sources: ConfigSources = {}): SiteConfig {
   const drafts = set('DRAFTS');
   if (drafts !== undefined && !/^(0|1|true|false)$/.test(drafts)) lines.push('DRAFTS must be 1 or 0');
 
+  const epoch = set('SOURCE_DATE_EPOCH')?.trim();
+  if (epoch !== undefined && !/^\d+$/.test(epoch)) lines.push('SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1764806400)');
+
   const result = schema.safeParse({
     site: set('SITE_URL'),
     base: env.SITE_BASE ?? '',
@@ -171,7 +179,9 @@ export function loadSiteConfig(sources: ConfigSources = {}): SiteConfig {
       file: set('DIAGRAMS_FILE') ? resolve(cwd, env.DIAGRAMS_FILE!) : resolve(cwd, set('NOTES_DIR') ?? 'notes') === resolve(cwd, 'notes') ? resolve(cwd, 'src/data/diagrams.json') : undefined,
       tracesDir: resolve(cwd, set('TRACES_DIR') ?? 'src/data/traces'),
     },
+    deferRender: set('DEFER_RENDER') === '1',
     includeDrafts: drafts !== undefined ? drafts === '1' || drafts === 'true' : argv.includes('dev'),
+    sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
     unresolvedLinks: set('UNRESOLVED_LINKS') ?? 'concept',
     repository: repo && { ...repo, branch: set('REPO_BRANCH') ?? 'main', notesPath: 'notes' },
   });

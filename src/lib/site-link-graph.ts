@@ -95,16 +95,10 @@ export function siteVault(): Vault {
  * What rendered note HTML depends on beyond the note's own file: every name, title, alias and
  * heading anchor and block id (link targets), every attachment path, the policy, the text of embedded
  * notes, and each note's editorial file (its editor's notes are rendered into the page). Astro caches rendered
- * notes by their own file contents; when this changes, the cache must go (see link-report).
- * The render code itself (src/plugins, src/syntax) counts too: a changed plugin changes every page.
+ * notes by their own file contents; the render keys of notes with an editorial file include this (src/lib/render-key.ts).
  */
 export function renderSignature(graph: LinkGraph, dir = siteConfig().notesDir): string {
   const hash = createHash('sha256');
-  for (const folder of ['plugins', 'syntax']) {
-    const path = resolve('src', folder);
-    if (!existsSync(path)) continue;
-    for (const name of readdirSync(path).sort()) if (name.endsWith('.ts')) hash.update(`${name}\n${readFileSync(join(path, name), 'utf8')}`);
-  }
   hash.update(graph.unresolvedPolicy);
   // Attachments decide where `![[x.png]]` points: adding or moving one changes other notes' HTML.
   hash.update(graph.assets.join('\n'));
