@@ -26,6 +26,50 @@ function setLang(lang: Lang): void {
 
 let instances = 0;
 
+/** One fetch per translations page, shared by every tab set of the page. */
+const pages = new Map<string, Promise<Document>>();
+
+function translationsPage(src: string): Promise<Document> {
+  let page = pages.get(src);
+  if (!page) {
+    page = fetch(src).then(async (response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return new DOMParser().parseFromString(await response.text(), 'text/html');
+    });
+    pages.set(src, page);
+  }
+  return page;
+}
+
+/** Replaces a panel's link with the translation's code from its page; the link stays if that fails. */
+async function showTranslation(link: HTMLAnchorElement): Promise<void> {
+  const holder = link.closest('.code-tabs__remote');
+  if (!holder || holder.hasAttribute('data-loading')) return;
+  holder.setAttribute('data-loading', '');
+  try {
+    const doc = await translationsPage(link.dataset.tsSrc!);
+    const body = doc.getElementById(link.dataset.tsId!)?.querySelector('.code-tabs__remote-body');
+    if (!body) throw new Error('translation not found on its page');
+    const local = document.importNode(body, true);
+    local.addEventListener('click', copyCode);
+    focusableCode(local);
+    holder.replaceWith(local);
+  } catch {
+    holder.removeAttribute('data-loading');
+    holder.append(' (it could not be loaded here: follow the link)');
+  }
+}
+
+/** Expressive Code binds its copy buttons once, at load: buttons that arrive later are handled here. */
+function copyCode(event: Event): void {
+  const button = (event.target as Element).closest<HTMLButtonElement>('.copy button[data-code]');
+  if (!button) return;
+  void navigator.clipboard?.writeText(button.dataset.code!.replace(/\u007f/g, '\n')).then(() => {
+    button.parentElement?.classList.add('copied');
+    setTimeout(() => button.parentElement?.classList.remove('copied'), 2000);
+  }, () => undefined);
+}
+
 class CodeTabs extends HTMLElement {
   #tabs: HTMLButtonElement[] = [];
   #sync = () => this.#render();
@@ -58,6 +102,7 @@ class CodeTabs extends HTMLElement {
       this.#tabs.push(tab);
     }
     this.prepend(list);
+    focusableCode(this);
     document.addEventListener('code-lang-change', this.#sync);
     this.#render();
   }
@@ -78,11 +123,26 @@ class CodeTabs extends HTMLElement {
 
   #render(): void {
     const active = currentLang();
+    if (active === 'typescript') {
+      for (const link of this.querySelectorAll<HTMLAnchorElement>('.code-tabs__remote a[data-ts-src]')) void showTranslation(link);
+    }
     for (const tab of this.#tabs) {
       const selected = tab.dataset.lang === active;
       tab.setAttribute('aria-selected', String(selected));
       tab.tabIndex = selected ? 0 : -1;
     }
+  }
+}
+
+/**
+ * Code tabs are `content-visibility: auto` (code-tabs.css): off screen, Expressive Code's resize
+ * observer never sees their overflow, so it cannot make a wide block keyboard-scrollable. Every block
+ * starts focusable, as EC makes an overflowing one; once shown, EC removes it where nothing overflows.
+ */
+export function focusableCode(root: ParentNode): void {
+  for (const pre of root.querySelectorAll<HTMLElement>('.expressive-code pre:not([tabindex])')) {
+    pre.tabIndex = 0;
+    pre.setAttribute('role', 'region');
   }
 }
 

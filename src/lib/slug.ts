@@ -13,7 +13,7 @@ export function slugify(text: string): string {
  * (Astro only warns), so such a note gets `-note` appended: `tags.md` -> `/tags-note/`.
  * `index` is reserved at every depth: Starlight would route `a/index` to `/a/`.
  */
-const RESERVED_FIRST = new Set(['index', 'notes', 'tags', 'concepts', 'study', '404', '_astro', 'pagefind', 'og']);
+const RESERVED_FIRST = new Set(['index', 'notes', 'tags', 'concepts', 'study', '404', '_astro', 'pagefind', 'og', 'translations']);
 
 /** Slugs of a note path's segments, before reserved names are moved aside. */
 function plainSegments(relativePath: string): string[] {

@@ -5,7 +5,8 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { hashPython, PYTHON_LANGS } from '../lib/python-blocks.ts';
 import { translationFor, translationsByHash, type SnippetResult, type SiteTranslation } from '../lib/translations.ts';
-import { siteConfig } from '../lib/site-config.ts';
+import { siteConfig, withBase } from '../lib/site-config.ts';
+import { noteIdFromPath } from '../lib/slug.ts';
 
 /** Options of {@link remarkCodeTabs}. */
 export interface CodeTabsOptions {
@@ -13,6 +14,27 @@ export interface CodeTabsOptions {
   notesDir?: string;
   /** Results of the last snippet check. Default: `src/data/snippet-results.json` (env `SNIPPET_RESULTS`). */
   resultsFile?: string;
+  /** URL prefix without trailing slash; default `base` from site-config (`''`). */
+  base?: string;
+}
+
+/** Results of the last snippet check, keyed by translation path (`notes/<stem>/<name>.ts`). */
+export function loadSnippetResults(resultsFile = siteConfig().snippetResults): Record<string, SnippetResult> {
+  const file = resolve(resultsFile);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
+/**
+ * Where a translation's code is shown in full: the static page of its note's translations
+ * (src/pages/translations/[...note].astro), at the translation's own anchor.
+ */
+export function translationPage(ts: Pick<SiteTranslation, 'folder' | 'name'>, base = siteConfig().base): { path: string; anchor: string } {
+  return { path: withBase(base, `/translations/${noteIdFromPath(`${ts.folder}.md`)}/`), anchor: translationAnchor(ts.name) };
+}
+
+/** The anchor of one translation on its translations page: `hello-world.ts` -> `ts-hello-world`. */
+export function translationAnchor(name: string): string {
+  return `ts-${name.replace(/\.ts$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 }
 
 /**
@@ -24,8 +46,8 @@ export interface CodeTabsOptions {
  */
 export function remarkCodeTabs(options: CodeTabsOptions = {}) {
   const notesDir = resolve(options.notesDir ?? siteConfig().notesDir);
-  const resultsFile = resolve(options.resultsFile ?? siteConfig().snippetResults);
-  const results: Record<string, SnippetResult> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+  const results = loadSnippetResults(options.resultsFile);
+  const base = options.base ?? siteConfig().base;
 
   return (tree: Root, file: VFile) => {
     const index = translationsByHash(notesDir);
@@ -35,14 +57,14 @@ export function remarkCodeTabs(options: CodeTabsOptions = {}) {
       const next = parent.children[position + 1];
       const recorded = next?.type === 'code' && !next.lang ? next : undefined;
       const translation = translationFor(index, hashPython(node.value), noteFolder);
-      const tabs = codeTabs(node, recorded, translation, translation ? results[translation.path] : undefined);
+      const tabs = codeTabs(node, recorded, translation, translation ? results[translation.path] : undefined, base);
       parent.children.splice(position, recorded ? 2 : 1, tabs as unknown as RootContent);
       return [SKIP, position + 1];
     });
   };
 }
 
-function codeTabs(python: Code, recorded: Code | undefined, ts: SiteTranslation | undefined, result: SnippetResult | undefined) {
+function codeTabs(python: Code, recorded: Code | undefined, ts: SiteTranslation | undefined, result: SnippetResult | undefined, base: string) {
   const pythonPanel: unknown[] = [label('Python'), python];
   if (recorded) pythonPanel.push(caption('Output the author recorded'), outputBlock(recorded.value));
   if (result?.pythonOutput) pythonPanel.push(caption(`Output of this Python in the last check${scaleNote(result)}`), outputBlock(result.pythonOutput));
@@ -53,11 +75,16 @@ function codeTabs(python: Code, recorded: Code | undefined, ts: SiteTranslation 
     ]);
   }
   const mode = ts.header.mode ?? 'run';
-  const tsCode: Code = { type: 'code', lang: 'ts', meta: `title="${ts.name}" wrap`, value: ts.display };
-  const tsPanel: unknown[] = [label('TypeScript', badges(mode, result)), tsCode];
-  if (mode === 'run' && result?.output) {
-    tsPanel.push(caption(`Sample output of the last check${scaleNote(result)} — timings vary`), outputBlock(result.output));
-  }
+  // The translation's code is not in the note's HTML (it doubled every page's weight): a link to
+  // the static page of the note's translations, which <code-tabs> fetches on the first switch to
+  // TypeScript and shows in place. Without JavaScript the link is the way to read it.
+  const page = translationPage(ts, base);
+  const tsPanel: unknown[] = [
+    label('TypeScript', badges(mode, result)),
+    element('p', { className: ['code-tabs__remote'], dataPagefindIgnore: 'all' }, [
+      element('a', { href: `${page.path}#${page.anchor}`, dataTsSrc: page.path, dataTsId: page.anchor }, [text(`Read the TypeScript translation (${ts.name})`)]),
+    ]),
+  ];
   return element(
     'code-tabs',
     { className: ['code-tabs'], dataTranslation: ts.path },
@@ -70,7 +97,7 @@ function codeTabs(python: Code, recorded: Code | undefined, ts: SiteTranslation 
 }
 
 /** Badges for the TypeScript tab: what the last check proved about this translation. */
-function badges(mode: 'run' | 'fragment', result: SnippetResult | undefined) {
+export function badgeList(mode: 'run' | 'fragment', result: SnippetResult | undefined): { text: string; kind: string; title: string }[] {
   const list: { text: string; kind: string; title: string }[] = [];
   if (mode === 'fragment') list.push({ text: 'fragment', kind: 'fragment', title: 'An incomplete snippet: type-checked, not run' });
   else if (result?.status === 'checked') list.push({ text: 'checked', kind: 'checked', title: 'Ran under Node in the sandbox and printed the expected output' });
@@ -78,11 +105,15 @@ function badges(mode: 'run' | 'fragment', result: SnippetResult | undefined) {
   else list.push({ text: 'not checked yet', kind: 'unchecked', title: 'Run npm run check:snippets' });
   if (result?.parity === 'passed') list.push({ text: 'parity', kind: 'parity', title: 'Prints what the Python original prints' });
   else if (result?.parity === 'skipped' && result.parityReason) list.push({ text: 'no parity', kind: 'skipped', title: `Python original not compared: ${result.parityReason}` });
-  return list.map((b) => element('span', { className: ['code-tabs__badge', `code-tabs__badge--${b.kind}`], title: b.title }, [text(b.text)]));
+  return list;
+}
+
+function badges(mode: 'run' | 'fragment', result: SnippetResult | undefined) {
+  return badgeList(mode, result).map((b) => element('span', { className: ['code-tabs__badge', `code-tabs__badge--${b.kind}`], title: b.title }, [text(b.text)]));
 }
 
 /** Says when the check ran with shortened delays, so printed times are not the real ones. */
-function scaleNote(result: SnippetResult): string {
+export function scaleNote(result: SnippetResult): string {
   const scale = result.timeScale;
   return scale && scale !== 1 ? ` (delays shortened ×${scale}, so printed times are ${scale < 1 ? 'shorter' : 'longer'})` : '';
 }
@@ -96,7 +127,7 @@ function caption(value: string) {
 }
 
 /** Outputs longer than this fold into a `<details>` (the download demos print 160-240 lines). */
-const FOLD_LINES = 12;
+export const FOLD_LINES = 12;
 
 function outputBlock(value: string) {
   const output = value.trimEnd();
