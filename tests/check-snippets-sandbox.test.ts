@@ -11,7 +11,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { remarkCodeTabs } from '../src/plugins/remark-code-tabs.ts';
+import { remarkCodeTabs, translationView } from '../src/plugins/remark-code-tabs.ts';
+import { translationsByHash, type SnippetResult } from '../src/lib/translations.ts';
 import { uidBase } from '../scripts/snippets/jail.ts';
 
 const SECRET = 'hunter2-caller-secret-5d1e';
@@ -118,8 +119,17 @@ describe('the OS sandbox against hostile translations and Python originals', () 
     const html = String(await unified().use(remarkParse).use(remarkCodeTabs, { notesDir, resultsFile: siteResults })
       .use(remarkRehype).use(rehypeStringify).process(file));
     expect(html).toContain('code-tabs__badge--failed');
-    expect(html).toContain('failing on purpose'); // the translation's code is shown …
-    expect(html).not.toContain('Sample output of the last check'); // … its output is not
+    expect(html).not.toContain('code-tabs__badge--parity'); // a failed run proves no parity
+    expect(html).toContain('href="/translations/secret-then-fail/#ts-leak"');
+    expect(html).not.toContain('Output of this Python in the last check');
+    // The TypeScript tab's page (/translations/<note>/) shows the translation's code, not its output.
+    const siteJson = JSON.parse(readFileSync(siteResults, 'utf8')) as Record<string, SnippetResult>;
+    const ts = [...translationsByHash(notesDir).values()].flat().find((t) => t.name === 'leak.ts')!;
+    const view = translationView(ts, siteJson[ts.path]);
+    expect(view.code).toContain('failing on purpose');
+    expect(view.badges.map((b) => b.kind)).toEqual(['failed']);
+    expect(view.output).toBeUndefined();
+    expect(translationView(ts, { ...siteJson[ts.path], status: 'checked', output: 'printed\n' }).output).toBe('printed'); // control
   });
 
   test('leaves no file outside the sandboxes and no process running', async () => {

@@ -103,9 +103,21 @@ export function badgeList(mode: 'run' | 'fragment', result: SnippetResult | unde
   else if (result?.status === 'checked') list.push({ text: 'checked', kind: 'checked', title: 'Ran under Node in the sandbox and printed the expected output' });
   else if (result?.status === 'failed') list.push({ text: 'failing', kind: 'failed', title: 'The last check of this translation failed' });
   else list.push({ text: 'not checked yet', kind: 'unchecked', title: 'Run npm run check:snippets' });
-  if (result?.parity === 'passed') list.push({ text: 'parity', kind: 'parity', title: 'Prints what the Python original prints' });
-  else if (result?.parity === 'skipped' && result.parityReason) list.push({ text: 'no parity', kind: 'skipped', title: `Python original not compared: ${result.parityReason}` });
+  // Parity is a claim about a run that passed; a failed run's comparison proves nothing.
+  if (result?.status !== 'checked') return list;
+  if (result.parity === 'passed') list.push({ text: 'parity', kind: 'parity', title: 'Prints what the Python original prints' });
+  else if (result.parity === 'skipped' && result.parityReason) list.push({ text: 'no parity', kind: 'skipped', title: `Python original not compared: ${result.parityReason}` });
   return list;
+}
+
+/** What the translations page shows of one translation: its code, badges, and output only of a run that passed. */
+export function translationView(ts: SiteTranslation, result: SnippetResult | undefined) {
+  const mode = ts.header.mode ?? 'run';
+  const output = mode === 'run' && result?.status === 'checked' && result.output ? result.output.trimEnd() : undefined;
+  return {
+    ts, anchor: translationAnchor(ts.name), code: ts.display, badges: badgeList(mode, result),
+    output, outputLines: output?.split('\n').length ?? 0, scale: result ? scaleNote(result) : '',
+  };
 }
 
 function badges(mode: 'run' | 'fragment', result: SnippetResult | undefined) {
