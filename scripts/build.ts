@@ -12,11 +12,14 @@ import { indexSite } from './search-index.ts';
 
 const step = (args: string[]) => spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
 const preview = process.argv.includes('--preview');
-const args = process.argv.slice(2).filter((a) => a !== '--preview');
+// `--no-cache`: check every note (no lint cache) and render every note (Astro's `--force` clears
+// its content cache, where the render cache lives).
+const noCache = process.argv.includes('--no-cache');
+const args = process.argv.slice(2).filter((a) => a !== '--preview' && a !== '--no-cache');
 const { outDir } = exitOnConfigError(siteConfig);
 
-const lint = step(['scripts/lint-notes.ts']);
-const astro = step(['node_modules/astro/bin/astro.mjs', 'build', ...args]);
+const lint = step(['scripts/lint-notes.ts', ...(noCache ? ['--no-cache'] : [])]);
+const astro = step(['node_modules/astro/bin/astro.mjs', 'build', ...(noCache ? ['--force'] : []), ...args]);
 const built = existsSync(join(outDir, 'index.html'));
 // A site left with errors (astro exits 1 after writing every other page) is still searchable.
 const search = built ? await indexSite(outDir) : { errors: [] };
