@@ -6,7 +6,6 @@ import { rehypePlugins, remarkPlugins } from './src/plugins/pipeline.ts';
 import { linkReport } from './src/integrations/link-report.ts';
 import { siteConfig } from './src/lib/site-config.ts';
 import { exitOnConfigError } from './src/lib/config-error.ts';
-import { searchRanking } from './src/lib/search-config.ts';
 import { attachments } from './src/integrations/attachments.ts';
 
 // The one configuration (src/lib/site-config.ts): environment, package.json, git remote; validated once.
@@ -41,8 +40,10 @@ export default defineConfig({
       // reading order under every note (src/route-middleware-reading-order.ts).
       routeMiddleware: ['./src/route-middleware.ts', './src/publish-middleware.ts', './src/route-middleware-reading-order.ts'],
       pagination: false,
-      // Titles and aliases weigh most, then headings; code least; concepts below notes (src/lib/search-config.ts).
-      pagefind: { ranking: searchRanking },
+      // No Pagefind run inside Astro's process: scripts/build.ts indexes dist/ after Astro exits, so
+      // Pagefind's peak memory does not add to Astro's (issue 15). The search box stays (our Search
+      // override), and takes its ranking from src/lib/search-config.ts itself.
+      pagefind: false,
       lastUpdated: true,
       // Our 404 (src/pages/404.astro): the nearest note titles to the missing address and the search.
       disable404Route: true,

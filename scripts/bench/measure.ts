@@ -195,12 +195,17 @@ const PHASES: [string, RegExp][] = [
   ['finishing', /page\(s\) built in/],
 ];
 
-/** Which phase of the build was running `t` seconds after start (lint/startup before content sync). */
+/**
+ * Which phase of the build was running `t` seconds after start (lint/startup before content sync):
+ * the phase whose first line came last before `t`, so the order of phases may change (Pagefind
+ * now runs after Astro's "page(s) built in" line).
+ */
 export function phaseAt(lines: TimedLine[], t: number): string {
   let phase = lines.some((l) => /^notes: \d+ published/.test(l.text)) ? 'lint' : 'startup';
+  let since = -Infinity;
   for (const [name, re] of PHASES) {
     const line = lines.find((l) => re.test(l.text));
-    if (line && line.t <= t) phase = name;
+    if (line && line.t <= t && line.t >= since) [phase, since] = [name, line.t];
   }
   return phase;
 }

@@ -29,7 +29,7 @@ export function linkReport(): AstroIntegration {
         const errors = [...new Set([...noteErrors(), ...linkErrors])];
         if (errors.length === 0 || siteConfig().includeDrafts) return;
         for (const line of linkErrors) logger.error(line);
-        // Thrown last, after Pagefind: dist/ keeps every other note; only the exit status fails.
+        // Thrown last: dist/ keeps every other note (scripts/build.ts still indexes it); only the exit status fails.
         const error = new Error(`${errors.length} note error(s), ${linkErrors.length} of them link error(s): the notes named above are left out of the site; every other note is in dist/`);
         error.stack = error.message;
         throw error;

@@ -1,7 +1,7 @@
 import type { Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseNote } from '../syntax/grammar.ts';
-import { registerCheck } from './lint.ts';
+import { registerNoteCheck } from './lint.ts';
 import { bodyProblem, type Problem } from './problems.ts';
 import type { VaultNote } from './vault.ts';
 
@@ -34,4 +34,4 @@ export function checkNoteClozes(note: VaultNote): Problem[] {
   return problems;
 }
 
-registerCheck((vault) => vault.notes.flatMap((note) => checkNoteClozes(note)));
+registerNoteCheck((note) => checkNoteClozes(note));

@@ -1,5 +1,5 @@
 import { editorialFor } from './editorial-vault.ts';
-import { registerCheck } from './lint.ts';
+import { registerNoteCheck } from './lint.ts';
 
 /**
  * Editorial problems of the whole vault, reported at the editorial file's line:
@@ -7,4 +7,4 @@ import { registerCheck } from './lint.ts';
  * longer matches the note: the entry is not shown) and `editorial-ambiguous-quote` (it matches
  * several passages: shown after the first). All warnings: the author's note itself is fine.
  */
-registerCheck((vault) => vault.notes.flatMap((note) => editorialFor(note)?.problems ?? []));
+registerNoteCheck((note) => editorialFor(note)?.problems ?? []);

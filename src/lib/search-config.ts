@@ -1,7 +1,7 @@
 /**
- * How the site's search (Pagefind) ranks results, in one place: astro.config.mjs hands it to
- * Starlight (which passes it to Pagefind in the browser) and the search tests apply the same
- * options to the built index.
+ * How the site's search (Pagefind) ranks results, in one place: the search box
+ * (src/components/Search.astro) passes it to Pagefind in the browser and the search tests apply
+ * the same options to the built index (built by scripts/search-index.ts after Astro exits).
  *
  * - `pageLength: 0`: a long note is not penalised against a one-line concept page (Pagefind's
  *   default favours short pages, and every unwritten concept is a one-word page).

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { transformCards } from '../syntax/cards.ts';
 import { parseNote } from '../syntax/grammar.ts';
-import { registerCheck } from './lint.ts';
+import { registerNoteCheck } from './lint.ts';
 import { problemFromMessage, type Problem } from './problems.ts';
 import { siteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
@@ -18,4 +18,4 @@ export function checkNoteCards(note: VaultNote, dir = siteConfig().notesDir): Pr
   return file.messages.map((m) => problemFromMessage(note, m, 'card'));
 }
 
-registerCheck((vault) => vault.notes.flatMap((note) => checkNoteCards(note)));
+registerNoteCheck((note) => checkNoteCards(note));
