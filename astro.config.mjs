@@ -7,6 +7,7 @@ import { linkReport } from './src/integrations/link-report.ts';
 import { siteConfig } from './src/lib/site-config.ts';
 import { exitOnConfigError } from './src/lib/config-error.ts';
 import { attachments } from './src/integrations/attachments.ts';
+import { buildLock } from './src/integrations/build-lock.ts';
 
 // The one configuration (src/lib/site-config.ts): environment, package.json, git remote; validated once.
 const config = exitOnConfigError(siteConfig);
@@ -30,6 +31,8 @@ export default defineConfig({
     processor: unified({ smartypants: false, remarkPlugins, rehypePlugins }),
   },
   integrations: [
+    // First: one build at a time per checkout, since Astro shares `.astro/` between builds (see the file).
+    buildLock(),
     starlight({
       title: config.title,
       description: config.description,
