@@ -80,8 +80,19 @@ export function layoutGraph(count: number, edges: readonly number[], options: La
   return out;
 }
 
+/** A node of `/graph.json` with its position. */
+export interface PositionedNode extends GraphNodeData {
+  x: number;
+  y: number;
+}
+
+/** `/graph.json`: the global graph with every node positioned. */
+export interface PositionedGraphData extends Omit<GlobalGraphData, 'nodes'> {
+  nodes: PositionedNode[];
+}
+
 /** The global graph with each node's position (`x`, `y`) added. */
-export function withLayout(data: GlobalGraphData, options: LayoutOptions = {}): GlobalGraphData & { nodes: Array<GraphNodeData & { x: number; y: number }> } {
+export function withLayout(data: GlobalGraphData, options: LayoutOptions = {}): PositionedGraphData {
   const xy = layoutGraph(data.nodes.length, data.edges, options);
   return { ...data, nodes: data.nodes.map((node, i) => ({ ...node, x: xy[2 * i]!, y: xy[2 * i + 1]! })) };
 }
