@@ -57,6 +57,8 @@ class GlobalGraph extends HTMLElement {
         labelDensity: large ? 0.5 : 1,
         hideEdgesOnMove: large,
         hideLabelsOnMove: large,
+        // Labels are drawn to the right of their node: room for a short one at the right edge.
+        stagePadding: 60,
         nodeReducer: (node, attrs) => {
           if (!highlight) return attrs;
           return lit[Number(node)] ? { ...attrs, forceLabel: highlight.size <= 30, zIndex: 1, size: attrs.size * 1.4 } : { ...attrs, color: colours.edge, label: null, zIndex: 0 };
