@@ -1,6 +1,6 @@
 /**
  * `<global-graph data-src>` on /graph/: every note and concept, coloured by tag, drawn with sigma
- * (WebGL) from a static JSON fetched when the page is shown. Typing in the search box highlights
+ * (WebGL) from a static JSON fetched when the page is shown, at the positions the build laid out. Typing in the search box highlights
  * the matching nodes and lists them as links; a tag in the legend highlights its notes; a click on
  * a node opens it. Load time and node counts are written to `data-*` attributes for the benchmark.
  */
@@ -41,27 +41,40 @@ class GlobalGraph extends HTMLElement {
       graph.setNodeAttribute(key, 'color', node.c ? colours.concept : node.g !== undefined ? view.TAG_COLOURS[node.g]! : colours.muted);
     });
     const large = graph.order > 2000;
-    // Small graphs are laid out before the first frame; large ones settle on screen in a worker.
-    if (!large) view.layout(graph);
+    // The build lays the global graph out (src/lib/graph-layout.ts); only a JSON without positions
+    // (an older build) is laid out here, before the first frame.
+    if (json.nodes.some((n) => n.x === undefined || n.y === undefined)) view.layout(graph);
+    // Highlight state read by the reducers: one flag per node index, no graph change, so a search
+    // costs one pass of sigma's reducers and one frame.
+    const lit = new Uint8Array(graph.order);
+    const ends = view.edgeEnds(graph);
     let highlight: Set<string> | undefined;
     const renderer = view.createView(graph, this.querySelector<HTMLElement>('.graph-canvas')!, {
       settings: {
+        // Large graphs: labels only for big nodes, and no edges or labels while the camera moves
+        // (software WebGL draws 80,000 edges at a few frames per second).
         labelRenderedSizeThreshold: large ? 9 : 5,
+        labelDensity: large ? 0.5 : 1,
         hideEdgesOnMove: large,
+        hideLabelsOnMove: large,
+        // Labels are drawn to the right of their node: room for a short one at the right edge.
+        stagePadding: 60,
         nodeReducer: (node, attrs) => {
           if (!highlight) return attrs;
-          return highlight.has(node) ? { ...attrs, forceLabel: highlight.size <= 30, zIndex: 1, size: attrs.size * 1.4 } : { ...attrs, color: colours.edge, label: null, zIndex: 0 };
+          return lit[Number(node)] ? { ...attrs, forceLabel: highlight.size <= 30, zIndex: 1, size: attrs.size * 1.4 } : { ...attrs, color: colours.edge, label: null, zIndex: 0 };
         },
         edgeReducer: (edge, attrs) => {
           if (!highlight) return attrs;
-          const [s, t] = graph.extremities(edge);
-          return highlight.has(s) || highlight.has(t) ? attrs : { ...attrs, hidden: true };
+          const k = Number(edge);
+          return lit[ends[2 * k]!] || lit[ends[2 * k + 1]!] ? attrs : { ...attrs, hidden: true };
         },
       },
     });
     new MutationObserver(() => (colours = view.themeColours())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     const apply = (set: Set<string> | undefined) => {
       highlight = set;
+      lit.fill(0);
+      for (const key of set ?? []) lit[Number(key)] = 1;
       renderer.refresh({ skipIndexation: true });
     };
     this.#search(json.nodes, (set) => apply(set));
@@ -75,7 +88,6 @@ class GlobalGraph extends HTMLElement {
       }));
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     const drawn = performance.now();
-    if (large) view.layout(graph, 8000);
     status.textContent = summary;
     Object.assign(this.dataset, {
       state: 'ready',

@@ -6,7 +6,6 @@
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
@@ -18,6 +17,9 @@ export interface NodeData {
   c?: 1;
   g?: number;
   d?: number;
+  /** Position laid out at build time (global graph only, see src/lib/graph-layout.ts). */
+  x?: number;
+  y?: number;
 }
 
 export interface GraphJson {
@@ -59,43 +61,50 @@ export function themeColours(): ThemeColours {
   return colours;
 }
 
-/** Builds the graphology graph of a JSON file; node keys are the indexes as strings. */
+/**
+ * Builds the graphology graph of a JSON file; node keys are the indexes as strings. Nodes keep the
+ * positions the build laid out (`x`, `y`); nodes without them start on a golden-angle spiral, so
+ * `layout` settles the same graph the same way.
+ */
 export function buildGraph(data: GraphJson): Graph {
   const graph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   const n = data.nodes.length;
-  // Deterministic start (a golden-angle spiral): the same graph always settles the same way.
   data.nodes.forEach((node, i) => {
     const r = Math.sqrt(i + 0.5) * 10;
     const a = i * 2.399963;
-    graph.addNode(String(i), { x: r * Math.cos(a), y: r * Math.sin(a), size: 3, label: node.t, data: node });
+    const x = node.x ?? r * Math.cos(a);
+    const y = node.y ?? r * Math.sin(a);
+    graph.addNode(String(i), { x, y, size: 3, label: node.t, data: node });
   });
   for (let i = 0; i + 1 < data.edges.length; i += 2) {
     const s = String(data.edges[i]);
     const t = String(data.edges[i + 1]);
-    if (s !== t && !graph.hasEdge(s, t)) graph.addEdge(s, t, { size: n > 2000 ? 0.5 : 1 });
+    // Keys are the edge's index, so a reducer can find its ends in a typed array (see `edgeEnds`).
+    if (s !== t && !graph.hasEdge(s, t)) graph.addEdgeWithKey(String(graph.size), s, t, { size: n > 2000 ? 0.5 : 1 });
   }
   // Bigger nodes for notes many others link to.
   graph.forEachNode((key, attrs) => graph.setNodeAttribute(key, 'size', Math.min(14, (n > 2000 ? 1.5 : 4) + Math.sqrt(graph.inDegree(key)) * 1.5) * (attrs.data.c ? 0.8 : 1)));
   return graph;
 }
 
+/** Each edge's source and target node index, by edge key (`[s0, t0, s1, t1, …]`). */
+export function edgeEnds(graph: Graph): Int32Array {
+  const ends = new Int32Array(graph.size * 2);
+  graph.forEachEdge((edge, _attrs, source, target) => {
+    const k = Number(edge);
+    ends[2 * k] = Number(source);
+    ends[2 * k + 1] = Number(target);
+  });
+  return ends;
+}
+
 /**
- * Lays the graph out with ForceAtlas2: at once for small graphs; for large ones in a web worker
- * for at most `ms` (the view updates as it settles). Returns a function that stops it.
+ * Lays a local graph out with ForceAtlas2 before its first frame (at most `LOCAL_MAX_NODES`, 120
+ * nodes: a few milliseconds). The global graph never calls this: the build lays it out.
  */
-export function layout(graph: Graph, ms = 6000): () => void {
+export function layout(graph: Graph): void {
   const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 };
-  if (graph.order <= 1500) {
-    forceAtlas2.assign(graph, { iterations: graph.order < 200 ? 300 : 120, settings });
-    return () => {};
-  }
-  const worker = new FA2Layout(graph, { settings });
-  worker.start();
-  const timer = setTimeout(() => worker.kill(), ms);
-  return () => {
-    clearTimeout(timer);
-    worker.kill();
-  };
+  forceAtlas2.assign(graph, { iterations: graph.order < 200 ? 300 : 120, settings });
 }
 
 /** Hover label drawn in the theme's colours (sigma's default is a white box, unreadable in dark mode). */

@@ -7,7 +7,6 @@ import type { GraphJson, NodeData } from './graph-view.ts';
 
 class LocalGraph extends HTMLElement {
   #data?: GraphJson;
-  #stop?: () => void;
   #kill?: () => void;
 
   connectedCallback(): void {
@@ -22,7 +21,6 @@ class LocalGraph extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.#stop?.();
     this.#kill?.();
   }
 
@@ -69,7 +67,6 @@ class LocalGraph extends HTMLElement {
     const data = this.#subset();
     this.#list(data);
     const canvas = this.querySelector<HTMLElement>('.local-graph-canvas')!;
-    this.#stop?.();
     this.#kill?.();
     if (data.nodes.length <= 1) {
       this.#status('No links to or from this note yet.');
@@ -89,7 +86,7 @@ class LocalGraph extends HTMLElement {
       if (key === '0') graph.mergeNodeAttributes(key, { color: colours.accent, size: 10, forceLabel: true, zIndex: 2 });
       else graph.mergeNodeAttributes(key, { color: node.c ? colours.concept : view.TAG_COLOURS[0], size: node.c ? 4 : node.d === 1 ? 6 : 4 });
     });
-    this.#stop = view.layout(graph);
+    view.layout(graph);
     const renderer = view.createView(graph, canvas, { settings: { labelRenderedSizeThreshold: 0, renderEdgeLabels: false } });
     this.#kill = () => renderer.kill();
     const n = data.nodes.length - 1;

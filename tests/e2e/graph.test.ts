@@ -57,6 +57,8 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
     expect(global.nodes.map((n: { t: string }) => n.t).sort()).toEqual(['Alpha Note', 'Beta Note', 'Delta', 'Epsilon', 'Gamma', 'Go', 'Unwritten idea']);
     expect(global.nodes.find((n: { t: string }) => n.t === 'Go').c).toBe(1);
     expect(global.tags[0]).toBe('python');
+    // Laid out at build time: every node has integer coordinates.
+    expect(global.nodes.every((n: { x: number; y: number }) => Number.isInteger(n.x) && Number.isInteger(n.y))).toBe(true);
     const local = JSON.parse(readFileSync(join(site.dir, 'graph', 'local', 'alpha.json'), 'utf8'));
     expect(local.nodes[0]).toMatchObject({ t: 'Alpha Note', d: 0 });
     const depth = Object.fromEntries(local.nodes.map((n: { t: string; d: number }) => [n.t, n.d]));
@@ -123,6 +125,13 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
     await expect.poll(() => graph.getAttribute('data-state'), WAIT).toBe('ready');
     expect(await graph.getAttribute('data-nodes')).toBe('7');
     expect(await page.locator('.graph-status').innerText()).toContain('5 notes, 2 concepts');
+    // Drawn where the build put the nodes: the browser lays nothing out.
+    const json = JSON.parse(readFileSync(join(site.dir, 'graph.json'), 'utf8')) as { nodes: Array<{ t: string; x: number; y: number }> };
+    const drawn = await page.evaluate(() => {
+      const host = document.querySelector('.global-graph-canvas') as HTMLElement & { sigma: { getGraph(): { mapNodes<T>(f: (k: string, a: { label: string; x: number; y: number }) => T): T[] } } };
+      return host.sigma.getGraph().mapNodes((_, a) => ({ t: a.label, x: a.x, y: a.y }));
+    });
+    expect(drawn).toEqual(json.nodes.map(({ t, x, y }) => ({ t, x, y })));
     await page.getByLabel('Highlight notes whose title contains').fill('alph');
     await expect.poll(() => page.locator('.graph-matches').innerText(), WAIT).toBe('Alpha Note');
     expect(await page.locator('.graph-match-count').innerText()).toBe('1 match.');
@@ -152,9 +161,9 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
     await page.context().close();
   });
 
-  test('the global graph page in dark theme and on a phone passes axe', async () => {
+  test('the global graph page in light and dark theme, on a desktop and a phone, passes axe', async () => {
     problems = [];
-    for (const [theme, width] of [['dark', 1280], ['light', 390], ['dark', 390]] as const) {
+    for (const [theme, width] of [['light', 1280], ['dark', 1280], ['light', 390], ['dark', 390]] as const) {
       const page = await open('/graph/', { theme, viewport: { width, height: 844 } });
       await expect.poll(() => page.locator('global-graph').getAttribute('data-state'), WAIT).toBe('ready');
       expect(formatAxe(await axeFindings(page, { include: ['main'] }))).toEqual([]);
