@@ -186,6 +186,9 @@ describe.skipIf(!hasChromium)('hover previews and reading comforts in a real bro
     const fetches: string[] = [];
     // Previews fetch pages; the local graph's JSON (fetched when it scrolls into view) is not one.
     page.on('request', (r) => r.resourceType() === 'fetch' && !new URL(r.url()).pathname.endsWith('.json') && fetches.push(r.url()));
+    // Let the page finish what it loads by itself (the local graph's module, when it is in view): a tap
+    // that navigates first would abort those loads, which is the browser's doing, not the site's.
+    await page.waitForLoadState('networkidle');
     await page.locator('main .sl-markdown-content a.wikilink', { hasText: 'alpha > Setup 1' }).tap();
     await page.waitForURL(/\/alpha\/#setup-1-1$/);
     expect(await preview(page).count()).toBe(0);
