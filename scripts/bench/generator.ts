@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../src/lib/prng.ts';
 
 /** What one generated vault contains, for the measuring side (ids of note pages, counts). */
 export interface VaultSummary {
@@ -17,16 +18,7 @@ export interface VaultSummary {
 }
 
 /** A small, fast, seedable PRNG (mulberry32), so a seed always yields the same vault. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 const SUBJECTS = ['thread', 'event loop', 'coroutine', 'task', 'future', 'lock', 'semaphore', 'queue', 'process pool',
   'thread pool', 'executor', 'worker', 'GIL', 'scheduler', 'callback', 'generator', 'context switch', 'barrier',

@@ -11,6 +11,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { GlobalGraphData, GraphNodeData } from './graph-data.ts';
+import { mulberry32 } from './prng.ts';
 
 /** Options of `layoutGraph`; every one has a default. */
 export interface LayoutOptions {
@@ -32,18 +33,6 @@ export function iterationsFor(nodes: number): number {
   return 150;
 }
 
-/** mulberry32: a small seeded PRNG, so the same seed gives the same start on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * ForceAtlas2 positions of `count` nodes linked by `edges` (index pairs flattened, as in
  * `/graph.json`): `[x0, y0, x1, y1, …]`, integers in `0..SPAN`. Same input and options, same output.
@@ -52,7 +41,7 @@ export function layoutGraph(count: number, edges: readonly number[], options: La
   const { seed = 1, iterations = iterationsFor(count) } = options;
   if (count === 0) return [];
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  const random = prng(seed);
+  const random = mulberry32(seed);
   // Random start in a square whose area grows with the graph (FA2 only refines what it is given).
   const side = Math.sqrt(count) * 10;
   for (let i = 0; i < count; i++) graph.addNode(i, { x: random() * side, y: random() * side });

@@ -12,9 +12,10 @@
  * parse cache, so a new note or a renamed heading changes exactly the linking notes' results.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { editorialPath } from './editorial.ts';
+import { listFiles } from './list-files.ts';
 import { problem, type Problem, type Severity } from './problems.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { Vault, VaultNote } from './vault.ts';
@@ -52,20 +53,6 @@ export interface LintCache {
   save(): void;
   /** This run's counts, and the notes checked (not taken from the cache), as `notes/FILE.md`. */
   readonly stats: { hits: number; misses: number; checked: string[] };
-}
-
-/** Every file under `path` (or `path` itself), sorted; none when it does not exist. */
-function listFiles(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  const out: string[] = [];
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out.sort();
 }
 
 /**

@@ -6,9 +6,10 @@
  * whose links or embeds now resolve differently, and nothing else.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { editorialPath } from './editorial.ts';
+import { listFiles } from './list-files.ts';
 import type { LinkGraph, Resolution } from './link-graph.ts';
 import type { SiteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
@@ -38,20 +39,6 @@ export function pipelineDigest(config: SiteConfig, graph: LinkGraph, root = proc
   hash.update(`\0${graph.unresolvedPolicy}\0${graph.assets.join('\n')}\0`);
   for (const file of listFiles(config.publicDir)) hash.update(`${relative(config.publicDir, file)}\n`);
   return hash.digest('hex');
-}
-
-/** Every file under `path` (or `path` itself), sorted; none when it does not exist. */
-function listFiles(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  const out: string[] = [];
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out.sort();
 }
 
 /** How one link resolved, as far as the page shows it (href, title, classes, embedded text). */
