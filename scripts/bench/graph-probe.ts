@@ -3,7 +3,7 @@
 // same code as the build (scan, link graph, `globalGraphData`) and served with a built site's
 // /graph/ page, so a 10,000-note graph is measured without a 10,000-note site build.
 //
-//   node scripts/bench/graph-probe.ts --site dist --notes 10000 [--seed 42]
+//   node scripts/bench/graph-probe.ts --site dist --notes 10000 [--seed 42] [--screenshot graph.png]
 //
 // Prints JSON: the build's layout time (`withLayout`, ForceAtlas2 in Node), graph.json size (raw,
 // gzipped), local graph JSON sizes, time to first frame (fetch + parse + build + first draw),
@@ -22,7 +22,7 @@ import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 import { generateVault } from './generator.ts';
 
-const { values } = parseArgs({ options: { site: { type: 'string', default: 'dist' }, notes: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' } } });
+const { values } = parseArgs({ options: { site: { type: 'string', default: 'dist' }, notes: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, screenshot: { type: 'string' } } });
 const work = mkdtempSync(join(tmpdir(), 'graph-probe-'));
 try {
   const n = Number(values.notes);
@@ -63,6 +63,8 @@ try {
       return Math.round((frames / (performance.now() - t0)) * 1000 * 10) / 10;
     }, { ms, action });
   const idleFps = await fps(2000, 'idle');
+  // `--screenshot FILE`: the drawn graph, to look at (the measures below move the camera).
+  if (values.screenshot) await page.screenshot({ path: values.screenshot });
   const panFps = await fps(3000, 'pan');
   const zoomFps = await fps(3000, 'zoom');
   const search = await page.evaluate(async () => {

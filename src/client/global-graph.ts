@@ -4,6 +4,7 @@
  * the matching nodes and lists them as links; a tag in the legend highlights its notes; a click on
  * a node opens it. Load time and node counts are written to `data-*` attributes for the benchmark.
  */
+import { NodePointProgram } from 'sigma/rendering';
 import type { NodeData } from './graph-view.ts';
 
 /** Matches listed under the search box at most. */
@@ -57,6 +58,8 @@ class GlobalGraph extends HTMLElement {
         labelDensity: large ? 0.5 : 1,
         hideEdgesOnMove: large,
         hideLabelsOnMove: large,
+        // Large graphs draw nodes as GL points (one vertex each) instead of circles (a quad each).
+        ...(large ? { defaultNodeType: 'point', nodeProgramClasses: { point: NodePointProgram } } : {}),
         // Labels are drawn to the right of their node: room for a short one at the right edge.
         stagePadding: 60,
         nodeReducer: (node, attrs) => {
