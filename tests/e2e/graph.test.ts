@@ -10,7 +10,7 @@ import { describe, expect, test, vi } from 'vitest';
 vi.setConfig({ testTimeout: 180_000 });
 import { axeFindings, formatAxe } from '../support/axe.ts';
 import { CHROMIUM, hasChromium } from '../support/browser.ts';
-import { SHOTS, useSiteBrowser } from '../support/site-browser.ts';
+import { SHOTS, useSiteBrowser, watchProblems } from '../support/site-browser.ts';
 import { buildSite } from '../support/build-site.ts';
 
 const WAIT = { timeout: 30_000, interval: 100 };
@@ -27,13 +27,7 @@ describe.skipIf(!hasChromium)('local and global graph in a real browser (Chromiu
     await ctx.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     const page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => {
-      if (r.resourceType() === 'other' && r.failure()?.errorText === 'net::ERR_ABORTED') return;
-      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-    });
-    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    watchProblems(page, problems);
     await page.goto(site.url + path, { timeout: 30_000 });
     return page;
   }

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test, vi } from 'vitest';
 import { CHROMIUM, hasChromium } from '../support/browser.ts';
-import { useSiteBrowser } from '../support/site-browser.ts';
+import { useSiteBrowser, watchProblems } from '../support/site-browser.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 if (!hasChromium) console.warn(`tests/e2e/search.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -16,13 +16,7 @@ describe.skipIf(!hasChromium)('search in a real browser (Chromium)', () => {
   async function search(query: string): Promise<Page> {
     const page = await (await site.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(30_000);
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => {
-      if (r.resourceType() === 'other' && r.failure()?.errorText === 'net::ERR_ABORTED') return;
-      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-    });
-    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    watchProblems(page, problems);
     await page.goto(`${site.url}/python-concurrency/`, { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Search' }).click();

@@ -32,7 +32,7 @@ export async function axeFindings(page: Page, options: AxeOptions = {}): Promise
   // idle (a resize observer): on a busy machine axe could run first and see a scrollable region with
   // no keyboard access. Wait for it; a block that never becomes focusable is then axe's finding.
   await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')]
-    .every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')), undefined, { timeout: 15_000 }).catch(() => {});
+    .every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')), undefined, { timeout: 60_000 }).catch(() => {});
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async (include) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: RawViolation[] }> } }).axe;

@@ -1,7 +1,7 @@
 // The setup every browser test shares: a built site served locally and one Chromium per `describe`.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { serveStatic, type StaticSite } from './static-server.ts';
@@ -48,4 +48,19 @@ export function useSiteBrowser(site: () => string, options: { webgl?: boolean; e
     get url() { return ready(server, 'the server').url; },
     get browser() { return ready(browser, 'the browser'); },
   };
+}
+
+/**
+ * Records what a reader would see go wrong on `page` into `problems`: console errors, page errors,
+ * failed requests and HTTP errors. Chromium's own speculative loads (type "other") cancelled when a
+ * navigation wins are not the site's failures.
+ */
+export function watchProblems(page: Page, problems: string[]): void {
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    if (r.resourceType() === 'other' && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
 }
