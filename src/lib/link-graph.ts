@@ -199,9 +199,8 @@ export function buildLinkGraph(vault: Vault, options: LinkGraphOptions = {}): Li
   /** Up to three names near `target` (edit distance), for "did you mean" hints. */
   const nearTitleKeys = closestFinder([...new Set(vault.notes.flatMap((n) => [n.data.title, n.stem, ...n.data.aliases]))]);
   const nearTitles = (target: string): string[] => nearTitleKeys(target.split('/').pop()!);
-  let nearAssetNames: ((word: string) => string[]) | undefined;
-  const nearAssets = (target: string): string[] =>
-    (nearAssetNames ??= closestFinder([...new Set((vault.assets ?? []).map((p) => p.split('/').pop()!))]))(target.split('/').pop()!);
+  let nearAssetNames: ((target: string) => string[]) | undefined;
+  const nearAssets = (target: string): string[] => (nearAssetNames ??= attachmentNameFinder(vault.assets ?? []))(target);
   const nearHeadings = (facts: NoteFacts | undefined, heading: string | undefined): string[] => {
     if (!facts || !heading) return [];
     if (heading.startsWith('^')) return closest(heading, [...facts.blockIds].map((id) => `^${id}`));
@@ -476,7 +475,13 @@ export function attachmentFinder(paths: readonly string[]): (target: string, fro
 
 /** Attachment file names close to the file name of `target`, for "did you mean" hints. */
 export function nearAttachmentNames(target: string, paths: readonly string[]): string[] {
-  return closest(target.split('/').pop()!, [...new Set(paths.map((p) => p.split('/').pop()!))]);
+  return attachmentNameFinder(paths)(target);
+}
+
+/** `nearAttachmentNames` over one vault's attachments, for many targets (see `closestFinder`). */
+export function attachmentNameFinder(paths: readonly string[]): (target: string) => string[] {
+  const near = closestFinder([...new Set(paths.map((p) => p.split('/').pop()!))]);
+  return (target) => near(target.split('/').pop()!);
 }
 
 const missingRule = (heading: string | undefined) => (heading?.startsWith('^') ? 'missing-block' : 'missing-heading');
