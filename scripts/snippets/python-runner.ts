@@ -176,7 +176,9 @@ export async function runPython(o: PythonRunOptions): Promise<PythonRunResult> {
   }
   // The process died of a kernel limit (the sandbox inits exit with the program's status + 128).
   const died = signal ?? (exitCode !== null && exitCode > 128 ? ({ 137: 'SIGKILL', 152: 'SIGXCPU', 153: 'SIGXFSZ' } as Record<number, string>)[exitCode] : undefined);
-  const limit = memoryExceeded ? 'memory' : processes >= MAX_PROCESSES ? 'number of processes' : died === 'SIGXCPU' ? 'CPU time'
+  // Processes first: a fork bomb's tree also sums past the memory cap (each copy's shared pages
+  // count again) when the watchdog samples it late on a loaded machine; its cause is the forking.
+  const limit = processes >= MAX_PROCESSES ? 'number of processes' : memoryExceeded ? 'memory' : died === 'SIGXCPU' ? 'CPU time'
     : died === 'SIGXFSZ' || /File too large|No space left on device/.test(errors) ? 'file size / disk space'
     : /BlockingIOError: \[Errno 11\]|can't start new thread|Resource temporarily unavailable/.test(errors) ? 'number of processes'
     : /MemoryError/.test(errors) ? 'address space'
