@@ -8,6 +8,7 @@ import { siteConfig } from './src/lib/site-config.ts';
 import { exitOnConfigError } from './src/lib/config-error.ts';
 import { attachments } from './src/integrations/attachments.ts';
 import { buildLock } from './src/integrations/build-lock.ts';
+import { contentStorage } from './src/lib/content-store.ts';
 
 // The one configuration (src/lib/site-config.ts): environment, package.json, git remote; validated once.
 const config = exitOnConfigError(siteConfig);
@@ -25,6 +26,10 @@ export default defineConfig({
   // which otherwise sat idle waiting for it (2,000 generated notes, cold caches: 126 s -> 89 s, the
   // same pages; the 10k bench's page rendering had become 17 min once every note had an image).
   build: { concurrency: 4 },
+  experimental: {
+    // One store file, or 20 MiB files for vaults too big for one (src/lib/content-store.ts).
+    collectionStorage: contentStorage(config.notesDir),
+  },
   vite: {
     // Emit small scripts and fonts as files instead of inlining them (base64 KaTeX fonts in the
     // site-wide CSS, the same scripts repeated in every page's HTML): cacheable across pages.

@@ -93,7 +93,10 @@ async function build(kind: 'full' | 'baseline', args: string[], work: string, va
 /** One measured build of `vault` into `dist` with Astro's cache (and the render cache) in `cache`. */
 async function timedBuild(label: string, args: string[], vault: VaultSummary, dist: string, cache: string) {
   // One build time for every build of the run (Anki packages carry it): warm and cold dist/ are comparable.
-  const env: Record<string, string> = { NOTES_DIR: vault.dir, OUT_DIR: dist, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(Math.floor(started.getTime() / 1000)) };
+  // Social images too are kept in the build's own cache folder: by default every build of the
+  // project shares them (SOCIAL_IMAGE_CACHE_DIR), so a "cold" build of a vault drawn before (same
+  // seed, or the warm scenarios' cold builds) skipped drawing them.
+  const env: Record<string, string> = { NOTES_DIR: vault.dir, OUT_DIR: dist, ASTRO_CACHE_DIR: cache, SOCIAL_IMAGE_CACHE_DIR: join(cache, 'social-images'), ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(Math.floor(started.getTime() / 1000)) };
   if (opts['defer-render'] && !label.startsWith('baseline')) env.DEFER_RENDER = '1';
   log(`${vault.notes} notes: ${label} build…`);
   const m = await measureBuild(process.execPath, args, { cwd: root, env, echo: !opts.quiet });

@@ -6,7 +6,7 @@
  * (the site's instance is `siteLinkGraph()` in site-link-graph.ts).
  */
 import { posix } from 'node:path';
-import { distance } from 'fastest-levenshtein';
+import { closest, closestFinder } from './closest.ts';
 import { attachmentKind, type AttachmentKind } from '../syntax/attachments.ts';
 import type { WikiLink } from '../syntax/wikilink.ts';
 import { headingKey, parseAll, sentenceAround, type Block, type Context, type ParsedLink } from './link-parse.ts';
@@ -490,44 +490,3 @@ const missingWhat = (heading: string | undefined) => (heading?.startsWith('^') ?
 export const didYouMean = (names: string[]): string => (names.length ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '');
 const suggest = didYouMean;
 
-/**
- * Names close to `word` (case-insensitive Levenshtein distance at most a third of its length, at
- * most 3), nearest first, up to three. fastest-levenshtein does the distance; the threshold is ours.
- */
-export function closest(word: string, candidates: readonly string[]): string[] {
-  return closestFinder(candidates)(word);
-}
-
-/**
- * `closest` over one list for many words (the link graph asks for every unresolved link of the
- * vault): the names are lowercased once and grouped by length — a name whose length differs from the
- * word's by more than the limit cannot be within it — and each word's answer is kept. Asking each
- * name's distance for every link made the 10,000-note bench's link graph take 163 s instead of ~20.
- */
-export function closestFinder(candidates: readonly string[]): (word: string) => string[] {
-  const byLength = new Map<number, Array<{ name: string; lower: string }>>();
-  for (const name of candidates) {
-    const lower = name.toLowerCase();
-    let group = byLength.get(lower.length);
-    if (!group) byLength.set(lower.length, (group = []));
-    group.push({ name, lower });
-  }
-  const answers = new Map<string, string[]>();
-  return (word) => {
-    const w = word.trim().toLowerCase();
-    if (!w) return [];
-    let answer = answers.get(w);
-    if (answer) return answer;
-    const limit = Math.min(3, Math.max(1, Math.floor(w.length / 3)));
-    const near: Array<{ name: string; d: number }> = [];
-    for (let length = w.length - limit; length <= w.length + limit; length++) {
-      for (const { name, lower } of byLength.get(length) ?? []) {
-        const d = distance(w, lower);
-        if (d <= limit && d > 0) near.push({ name, d });
-      }
-    }
-    answer = near.sort((a, b) => a.d - b.d || a.name.localeCompare(b.name)).slice(0, 3).map(({ name }) => name);
-    answers.set(w, answer);
-    return answer;
-  };
-}

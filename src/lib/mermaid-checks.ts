@@ -2,7 +2,7 @@ import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseNote } from '../syntax/grammar.ts';
 import { registerCheck } from './lint.ts';
-import { renderMermaid, mermaidStats } from './mermaid.ts';
+import { mermaidDrawn, renderMermaid, mermaidStats } from './mermaid.ts';
 import { problem, type Problem } from './problems.ts';
 import { siteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
@@ -18,6 +18,15 @@ export function mermaidBlocks(note: VaultNote): { source: string; line: number; 
     blocks.push({ source: node.value, line: (p?.line ?? 1) + note.bodyLine - 1, column: p?.column ?? 1 });
   });
   return blocks;
+}
+
+/**
+ * Whether every Mermaid block of `notes` is drawn in the cache already. `scripts/build.ts` runs the
+ * lint beside Astro only then, so a new diagram is still drawn once, by the lint, before the build
+ * reads it (else both would start a browser for it).
+ */
+export function mermaidAllDrawn(notes: readonly VaultNote[], cacheDir = siteConfig().mermaid.cacheDir): boolean {
+  return notes.every((note) => mermaidBlocks(note).every((b) => mermaidDrawn(b.source, cacheDir)));
 }
 
 /**

@@ -22,6 +22,9 @@ const mermaidVersion = (() => {
 /** Cache key: the source, the Mermaid version and this module's rendering settings. */
 export const mermaidKey = (source: string) => createHash('sha256').update(`${mermaidVersion}\0v2\0${source}`).digest('hex').slice(0, 20);
 
+/** Whether `source` is drawn in `cacheDir` already (a build then reads it and starts no browser). */
+export const mermaidDrawn = (source: string, cacheDir = siteConfig().mermaid.cacheDir): boolean => existsSync(join(cacheDir, `${mermaidKey(source)}.json`));
+
 const THEMES = { light: 'default', dark: 'dark' } as const;
 /** Dark theme: edge labels on the page's own dark background (Mermaid's grey one fails WCAG contrast). */
 const THEME_VARIABLES: Record<string, Record<string, string>> = { light: {}, dark: { edgeLabelBackground: '#23262f', labelBackground: '#23262f' } };

@@ -76,6 +76,8 @@ export function notesLoader(glob: typeof globLoader): Loader {
         pattern: ['**/*.md', ...vault.excluded.map((f) => `!${f}`)],
         generateId: ({ entry }) => noteIdFromPath(entry),
         deferRender: config.deferRender,
+        // Pages read the vault's own copy of each note's text: the store keeps only what renders.
+        retainBody: false,
       });
       // glob() only logs a note that fails to render and carries on, so `astro build` would exit 0
       // with a broken page. Record those failures and fail the build on them, without a stack trace.
