@@ -4,14 +4,15 @@
  * @allow child-process
  *
  * Hostile: a shell fork bomb (granted child processes by the test allow-list: the OS sandbox must stop it).
- * The shell starts a `sleep` before the bomb and then `wait`s (a builtin: no fork needed once the
- * process table is full), so the bomb keeps running for 8 s as a real attacker's would. Without it,
- * `sh` returned as soon as the bomb was backgrounded, the translation ended, and the sandbox's
- * teardown killed the bomb, sometimes before the watchdog had sampled it at the limit.
+ * The bomb is sustained, as a real attacker's would be: each copy forks its pipeline again whenever it
+ * ends or a fork fails, so the process table stays full. The shell waits for a `sleep` started before
+ * the bomb (`wait` is a builtin: no fork needed once the table is full), then the translation ends and
+ * the sandbox tears the bomb down. Earlier versions burst and died within milliseconds (each copy
+ * exited after forking), and the sandbox's 50 ms watchdog sometimes sampled before or after the burst.
  */
 import { spawnSync } from 'node:child_process';
 
-spawnSync('/bin/sh', ['-c', 'sleep 8 & bomb() { bomb | bomb & }; bomb; wait'], { stdio: 'ignore' });
+spawnSync('/bin/sh', ['-c', 'sleep 3 & s=$!; bomb() { while :; do bomb | bomb & wait; done; }; bomb & wait $s'], { stdio: 'ignore' });
 console.log('forked');
 
 // Output:
