@@ -22,8 +22,11 @@ const mermaidVersion = (() => {
 /** Cache key: the source, the Mermaid version and this module's rendering settings. */
 export const mermaidKey = (source: string) => createHash('sha256').update(`${mermaidVersion}\0v2\0${source}`).digest('hex').slice(0, 20);
 
+/** Where `source`'s drawing (or Mermaid's error) is kept in `cacheDir`. */
+const cacheFile = (source: string, cacheDir: string) => join(cacheDir, `${mermaidKey(source)}.json`);
+
 /** Whether `source` is drawn in `cacheDir` already (a build then reads it and starts no browser). */
-export const mermaidDrawn = (source: string, cacheDir = siteConfig().mermaid.cacheDir): boolean => existsSync(join(cacheDir, `${mermaidKey(source)}.json`));
+export const mermaidDrawn = (source: string, cacheDir = siteConfig().mermaid.cacheDir): boolean => existsSync(cacheFile(source, cacheDir));
 
 const THEMES = { light: 'default', dark: 'dark' } as const;
 /** Dark theme: edge labels on the page's own dark background (Mermaid's grey one fails WCAG contrast). */
@@ -40,7 +43,7 @@ export const mermaidStats = { cached: 0, rendered: 0, renderMs: 0 };
 export async function renderMermaid(sources: readonly string[], cacheDir = siteConfig().mermaid.cacheDir): Promise<MermaidResult[]> {
   const chromium = siteConfig().mermaid.chromium;
   const results: (MermaidResult | undefined)[] = sources.map((source) => {
-    const file = join(cacheDir, `${mermaidKey(source)}.json`);
+    const file = cacheFile(source, cacheDir);
     if (!existsSync(file)) return undefined;
     try {
       mermaidStats.cached++;
@@ -88,7 +91,7 @@ export async function renderMermaid(sources: readonly string[], cacheDir = siteC
     const result: MermaidResult = error ? { error } : { light: out.get(i)!.light!, dark: out.get(i)!.dark! };
     results[i] = result;
     // A missing or broken browser is not the diagram's fault: not cached.
-    if (!error || !/browser|executable|launch|Target closed/i.test(error)) writeFileSync(join(cacheDir, `${mermaidKey(sources[i]!)}.json`), JSON.stringify(result));
+    if (!error || !/browser|executable|launch|Target closed/i.test(error)) writeFileSync(cacheFile(sources[i]!, cacheDir), JSON.stringify(result));
   }
   mermaidStats.rendered += todo.length;
   mermaidStats.renderMs += performance.now() - started;
