@@ -8,6 +8,7 @@ import { siteConfig } from './src/lib/site-config.ts';
 import { exitOnConfigError } from './src/lib/config-error.ts';
 import { attachments } from './src/integrations/attachments.ts';
 import { buildLock } from './src/integrations/build-lock.ts';
+import { pageCache } from './src/integrations/page-cache.ts';
 import { contentStorage } from './src/lib/content-store.ts';
 
 // The one configuration (src/lib/site-config.ts): environment, package.json, git remote; validated once.
@@ -27,6 +28,9 @@ export default defineConfig({
   // same pages; the 10k bench's page rendering had become 17 min once every note had an image).
   build: { concurrency: 4 },
   experimental: {
+    // A rebuild renders only the pages whose key (src/lib/page-keys.ts) or code changed; Astro copies
+    // the others from its cache (ASTRO_CACHE_DIR). Starlight's note route gets its keys from pageCache().
+    incrementalBuild: true,
     // One store file, or 20 MiB files for vaults too big for one (src/lib/content-store.ts).
     collectionStorage: contentStorage(config.notesDir),
   },
@@ -82,6 +86,8 @@ export default defineConfig({
         Search: './src/components/Search.astro',
       },
     }),
+    // Keys for the note pages Starlight's route renders (src/integrations/page-cache.ts).
+    pageCache(),
     // Stops the build on link errors and prints the unresolved-targets summary.
     linkReport(),
     // Audio, video and PDF files of the vault, where ![[embeds]] of them point.

@@ -9,7 +9,7 @@ const SITE = [
   'tests/base-path.test.ts', 'tests/hostile-notes.test.ts', 'tests/links-seeds.test.ts', 'tests/links-site.test.ts',
   'tests/search.test.ts', 'tests/seeds.test.ts', 'tests/site.test.ts', 'tests/syntax-seeds.test.ts', 'tests/vault.test.ts',
   'tests/bad-notes-build.test.ts', 'tests/study-site.test.ts', 'tests/timelines.test.ts',
-  'tests/link-web.test.ts', 'tests/search-quality.test.ts', 'tests/snippet-results-cache.test.ts',
+  'tests/link-web.test.ts', 'tests/search-quality.test.ts', 'tests/snippet-results-cache.test.ts', 'tests/page-cache-site.test.ts',
   // Not a build, but type-checks the whole project (a minute on a busy machine): kept out of unit.
   'tests/typecheck.test.ts',
 ];

@@ -1,12 +1,8 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import type { LinkGraph } from './lib/link-graph.ts';
 import { noteHref } from './lib/link-paths.ts';
-import { readingNeighbours, type ReadingNeighbours } from './lib/reading-order.ts';
+import { siteReadingNeighbours } from './lib/reading-order.ts';
 import { siteLinkGraph } from './lib/site-link-graph.ts';
 import type { VaultNote } from './lib/vault.ts';
-
-/** Reading order per graph: sorted once, then each page looks up its own neighbours. */
-const orders = new WeakMap<LinkGraph, Map<string, ReadingNeighbours>>();
 
 /**
  * Previous/next links under every note, in reading order (the "All notes" order). Starlight's own
@@ -17,9 +13,7 @@ export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
   const graph = siteLinkGraph();
   if (!graph.notes.has(route.entry.id)) return;
-  let order = orders.get(graph);
-  if (!order) orders.set(graph, (order = readingNeighbours([...graph.notes.values()].map((f) => f.note))));
-  const { prev, next } = order.get(route.entry.id) ?? {};
+  const { prev, next } = siteReadingNeighbours(graph).get(route.entry.id) ?? {};
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   const link = (note: VaultNote | undefined) =>
     note && { type: 'link' as const, label: note.data.title, href: noteHref(base, note.id), isCurrent: false, badge: undefined, attrs: {} };

@@ -83,8 +83,7 @@ export interface PositionedGraphData extends Omit<GlobalGraphData, 'nodes'> {
   nodes: PositionedNode[];
 }
 
-/** The global graph with each node's position (`x`, `y`) added. */
-export function withLayout(data: GlobalGraphData, options: LayoutOptions = {}): PositionedGraphData {
-  const xy = layoutGraph(data.nodes.length, data.edges, options);
+/** The global graph with each node's position (`x`, `y`) added: laid out here, or the `xy` of an earlier `layoutGraph` of the same graph. */
+export function withLayout(data: GlobalGraphData, options: LayoutOptions = {}, xy = layoutGraph(data.nodes.length, data.edges, options)): PositionedGraphData {
   return { ...data, nodes: data.nodes.map((node, i) => ({ ...node, x: xy[2 * i]!, y: xy[2 * i + 1]! })) };
 }

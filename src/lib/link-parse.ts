@@ -4,15 +4,13 @@
  * lets `npm run build` parse each note once across its lint and build processes.
  * Cross-note work (resolution, backlinks, mentions, concepts) is in `link-graph.ts`.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseNote as parseWithGrammar, renderedText } from '../syntax/grammar.ts';
 import type { WikiLink } from '../syntax/wikilink.ts';
 import { VFile } from 'vfile';
+import { cachedEach } from './build-cache.ts';
 import { slugify } from './slug.ts';
 import type { VaultNote } from './vault.ts';
 
@@ -183,37 +181,6 @@ function collect(tree: Root): { blocks: Block[]; links: ParsedLink[]; tags: stri
  * lint and build processes, and an unchanged note is never parsed again.
  */
 export function parseAll(notes: VaultNote[], cacheFile: string | undefined): { parses: ParsedNote[]; parsed: number } {
-  type CacheFile = { version: number; entries: Record<string, ParsedNote> };
-  let cached: Record<string, ParsedNote> = {};
-  if (cacheFile && existsSync(cacheFile)) {
-    try {
-      const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
-      if (data.version === PARSE_VERSION) cached = data.entries;
-    } catch {
-      // A torn or foreign file: parse everything again.
-    }
-  }
-  const used: Record<string, ParsedNote> = {};
-  let parsedNow = 0;
-  const out = notes.map((note) => {
-    const key = createHash('sha1').update(`${note.data.titleSource}\0${note.data.title}\0${note.body}`).digest('base64url');
-    let parsed = cached[key];
-    if (!parsed) {
-      parsed = parseNote(note);
-      parsedNow++;
-    }
-    used[key] = parsed;
-    return parsed;
-  });
-  if (cacheFile && (parsedNow > 0 || Object.keys(cached).length !== notes.length)) {
-    try {
-      mkdirSync(dirname(cacheFile), { recursive: true });
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ version: PARSE_VERSION, entries: used } satisfies CacheFile));
-      renameSync(tmp, cacheFile);
-    } catch {
-      // The cache is an optimisation: a read-only folder only costs a parse next time.
-    }
-  }
-  return { parses: out, parsed: parsedNow };
+  const { values, computed } = cachedEach(cacheFile, PARSE_VERSION, notes, (note) => `${note.data.titleSource}\0${note.data.title}\0${note.body}`, parseNote);
+  return { parses: values, parsed: computed };
 }

@@ -1,18 +1,31 @@
-import { siteVault } from './site-link-graph.ts';
+import { join } from 'node:path';
+import { cachedEach } from './build-cache.ts';
+import type { LinkGraph } from './link-graph.ts';
+import { sitePagesDigest } from './render-key.ts';
+import { siteConfig } from './site-config.ts';
+import { siteLinkGraph } from './site-link-graph.ts';
 import { firstParagraph } from './summary.ts';
 
-const SUMMARIES = Symbol.for('pyconcurrency-notes.summaries');
+const summaries = new WeakMap<LinkGraph, Map<string, string | undefined>>();
 
 /**
- * A note's own description: its frontmatter `description`, else its first paragraph; computed once
- * per note and process (the meta tags, the feed and the social image ask for the same one).
+ * Every published note's own description: its frontmatter `description`, else its first paragraph.
+ * Computed once per link graph (the meta tags, the feed, the social images and the page keys ask for
+ * the same ones), and kept between builds in the cache folder for notes whose text is unchanged.
  */
-export function noteSummary(id: string): string | undefined {
-  const g = globalThis as typeof globalThis & { [SUMMARIES]?: Map<string, string | undefined> };
-  const cache = (g[SUMMARIES] ??= new Map());
-  if (!cache.has(id)) {
-    const note = siteVault().notes.find((n) => n.id === id);
-    cache.set(id, note && (note.data.description ?? firstParagraph(note.body)));
+function siteSummaries(graph: LinkGraph): Map<string, string | undefined> {
+  let found = summaries.get(graph);
+  if (!found) {
+    const notes = [...graph.notes.values()].map((f) => f.note);
+    const file = join(siteConfig().cacheDir, 'summaries.json');
+    const { values } = cachedEach(file, sitePagesDigest(graph), notes, (n) => JSON.stringify([n.data.description ?? null, n.body]), (n) => n.data.description ?? firstParagraph(n.body) ?? null);
+    found = new Map(notes.map((n, i) => [n.id, values[i] ?? undefined]));
+    summaries.set(graph, found);
   }
-  return cache.get(id);
+  return found;
+}
+
+/** A published note's own description (see `siteSummaries`); undefined for a note with neither. */
+export function noteSummary(id: string): string | undefined {
+  return siteSummaries(siteLinkGraph()).get(id);
 }

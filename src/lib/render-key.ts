@@ -11,7 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { editorialPath } from './editorial.ts';
 import { listFiles } from './list-files.ts';
 import type { LinkGraph, Resolution } from './link-graph.ts';
-import type { SiteConfig } from './site-config.ts';
+import { siteConfig, type SiteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
 
 /** Bump when what a key covers changes: every cached note is rendered again. */
@@ -27,10 +27,10 @@ const PIPELINE_SOURCES = ['src/syntax', 'src/plugins', 'src/lib', 'astro.config.
  * (a code change re-renders every note), the configuration that reaches pages, the unresolved-link
  * policy, the vault's attachments and the public folder's files (where images resolve).
  */
-export function pipelineDigest(config: SiteConfig, graph: LinkGraph, root = process.cwd()): string {
+export function pipelineDigest(config: SiteConfig, graph: LinkGraph, root = process.cwd(), sources = PIPELINE_SOURCES): string {
   const hash = createHash('sha256');
   hash.update(`v${KEY_VERSION}\0${process.version}\0`);
-  for (const source of PIPELINE_SOURCES) {
+  for (const source of sources) {
     for (const file of listFiles(resolve(root, source))) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
   }
   // Build folders and the Anki packages' time do not reach a note's HTML.
@@ -83,4 +83,29 @@ export function renderKeys(graph: LinkGraph, pipeline: string, notesDir: string,
     keys.set(note.id, hash.digest('hex'));
   }
   return keys;
+}
+
+/** Everything in the site's code decides how pages look (components, middleware, styles, data), and the locked packages. */
+const PAGE_SOURCES = ['src', 'astro.config.mjs', 'package-lock.json'];
+
+/**
+ * Digest of what every page depends on besides its own data: the site's source and packages, the
+ * configuration, the vault's attachments and public files (as the render cache's pipeline digest),
+ * and the data files pages read from outside `src/` in tests (snippet results, timelines).
+ */
+export function pagesDigest(config: SiteConfig, graph: LinkGraph, root = process.cwd()): string {
+  const hash = createHash('sha256').update(pipelineDigest(config, graph, root, PAGE_SOURCES));
+  for (const path of [config.snippetResults, config.diagrams.file, config.diagrams.tracesDir]) {
+    for (const file of path ? listFiles(path) : []) hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+const digests = new WeakMap<LinkGraph, string>();
+
+/** This build's `pagesDigest`, computed once per link graph (once per build; again under `astro dev` when notes change). */
+export function sitePagesDigest(graph: LinkGraph): string {
+  let digest = digests.get(graph);
+  if (digest === undefined) digests.set(graph, (digest = pagesDigest(siteConfig(), graph)));
+  return digest;
 }

@@ -11,6 +11,13 @@ export interface BuiltSite {
 
 const root = resolve(import.meta.dirname, '../..');
 
+/** A fresh folder inside the project, where a build may write (see `buildSite`). */
+export function scratchDir(prefix: string): string {
+  const scratch = join(root, 'node_modules', '.cache', 'site-builds');
+  mkdirSync(scratch, { recursive: true });
+  return mkdtempSync(join(scratch, prefix));
+}
+
 /**
  * Builds the site for `notesDir` into a fresh folder with its own Astro cache, so test files
  * can build different vaults side by side without touching `dist/`. The folder must be inside
@@ -18,17 +25,16 @@ const root = resolve(import.meta.dirname, '../..');
  * to the shared `./.astro/.prerender`, and concurrent builds then overwrite each other.
  */
 export function buildSite(notesDir: string, env: Record<string, string> = {}): BuiltSite {
-  const scratch = join(root, 'node_modules', '.cache', 'site-builds');
-  mkdirSync(scratch, { recursive: true });
-  const work = mkdtempSync(join(scratch, 'build-'));
-  const outDir = join(work, 'dist');
+  const work = scratchDir('build-');
+  // A caller's OUT_DIR (rebuilds into one folder) must be inside the project too.
+  const outDir = env.OUT_DIR ?? join(work, 'dist');
   // Vitest sets NODE_ENV=test and puts Vite's BASE_URL, MODE, DEV, PROD and SSR into process.env.
   // Inherited, they make Astro ignore SITE_BASE and build Starlight's search box without Pagefind:
   // the child builds as `npm run build` would from a shell.
   const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, NODE_ENV: _n, ...inherited } = process.env;
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: root,
-    env: { ...inherited, NOTES_DIR: resolve(notesDir), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...inherited, NOTES_DIR: resolve(notesDir), ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env, OUT_DIR: outDir },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
