@@ -36,8 +36,8 @@ function run(args: string[], relay = false): Promise<number> {
 }
 
 const preview = process.argv.includes('--preview');
-// `--no-cache`: check every note (no lint cache) and render every note (Astro's `--force` clears
-// its content cache, where the render cache lives).
+// `--no-cache`: check every note (no lint cache) and render every note and page (Astro's `--force`
+// clears its content cache, where the render cache lives, and ignores the page cache).
 const noCache = process.argv.includes('--no-cache');
 const args = process.argv.slice(2).filter((a) => a !== '--preview' && a !== '--no-cache');
 const config = exitOnConfigError(siteConfig);

@@ -20,10 +20,12 @@ const rebuild = (name: string): BuiltSite => {
 };
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The build's log without colours (Astro colours it when `CI` is set, whatever the output is). */
+const log = (site: BuiltSite) => site.output.replace(/\x1b\[[\d;]*m/g, '');
 /** Pages the build copied from its cache instead of rendering (Astro logs them "(restored)" or "(cached)"). */
-const reused = (site: BuiltSite) => new Set(Array.from(site.output.matchAll(/├─ (\/\S*?) \((?:restored|cached)\)/g), (m) => m[1]!));
+const reused = (site: BuiltSite) => new Set(Array.from(log(site).matchAll(/├─ (\/\S*?) \((?:restored|cached)\)/g), (m) => m[1]!));
 /** Pages the build rendered (logged with their render time). */
-const rendered = (site: BuiltSite) => new Set(Array.from(site.output.matchAll(/├─ (\/\S*?) \(\+[\d.]+m?s\)/g), (m) => m[1]!));
+const rendered = (site: BuiltSite) => new Set(Array.from(log(site).matchAll(/├─ (\/\S*?) \(\+[\d.]+m?s\)/g), (m) => m[1]!));
 const edit = (file: string, change: (text: string) => string) => writeFileSync(join(vault, file), change(readFileSync(join(vault, file), 'utf8')));
 
 let first: BuiltSite;
