@@ -6,7 +6,13 @@
 // plugin loads that route with one change: its paths pass through `withNotePageKeys`. If Starlight
 // changes the route's text, the build stops with this file's name rather than silently rendering
 // every page (tests/page-keys.test.ts checks the installed route too).
-import { readFileSync } from 'node:fs';
+//
+// The output folder is no longer emptied before a build: a skipped page whose file is still there
+// is left as it is (emptying it, then copying the page back from the cache, was a third of a no-op
+// rebuild's page phase at 1,000 notes). After the build, every file this build neither wrote nor
+// kept is removed (`staleOutputs`), so dist/ holds exactly what a build from nothing would.
+import { readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -28,14 +34,77 @@ export function keyStarlightRoute(source: string, keysModule = pageKeys): string
     .replace(RETURN, "return withNotePageKeys(paths, await getCollection('docs'));");
 }
 
+/** Where Astro's incremental build records the pages it keyed (Astro 7's `incremental-build.json`, version 1). */
+const MANIFEST = 'incremental-build.json';
+
+/**
+ * Files under `outDir` that are stale after a build that started at `since`: not written since then
+ * (by Astro, Vite or an integration), and not a page the build kept from the last one (the keyed
+ * pages of `manifestFile`). Without a manifest (a first build, or no incremental build) every file
+ * older than the build is stale, as if the folder had been emptied.
+ */
+export function staleOutputs(outDir: string, manifestFile: string, since: number): string[] {
+  const kept = new Set<string>();
+  let manifest: { version?: number; routes?: Record<string, { paths: Record<string, { outputFile: string }> }> } | undefined;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  } catch {
+    // None: nothing was kept.
+  }
+  if (manifest) {
+    if (manifest.version !== 1 || !manifest.routes) throw new Error(`src/integrations/page-cache.ts: Astro's ${MANIFEST} is not the version 1 this reads; update staleOutputs`);
+    for (const route of Object.values(manifest.routes)) for (const path of Object.values(route.paths)) kept.add(path.outputFile);
+  }
+  const stale: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git') walk(full);
+      } else if (statSync(full).mtimeMs < since && !kept.has(relative(outDir, full).split('\\').join('/'))) stale.push(full);
+    }
+  };
+  walk(outDir);
+  return stale;
+}
+
+/** Removes `files`, then the folders under `root` they leave empty. */
+function removeWithEmptyFolders(root: string, files: string[]): void {
+  const folders = new Set<string>();
+  for (const file of files) {
+    unlinkSync(file);
+    for (let dir = join(file, '..'); dir.startsWith(root) && dir !== root; dir = join(dir, '..')) folders.add(dir);
+  }
+  // Deepest first; a folder that still holds files stays.
+  for (const dir of [...folders].sort((a, b) => b.length - a.length)) {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  }
+}
+
 /** Page keys for Starlight's note route; enable `experimental.incrementalBuild` in the Astro config to use them. */
 export function pageCache(): AstroIntegration {
+  let cacheDir = '';
+  let started = 0;
   return {
     name: 'page-cache',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:start': () => {
+        started = Date.now();
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const stale = staleOutputs(outDir, join(cacheDir, MANIFEST), started);
+        removeWithEmptyFolders(outDir, stale);
+        if (stale.length > 0) logger.info(`removed ${stale.length} file(s) of earlier builds that this one no longer has`);
+      },
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
           vite: {
+            // Astro empties the output folder unless this is false; `astro:build:done` above removes what is stale.
+            build: { emptyOutDir: false },
             plugins: [
               {
                 name: 'notes:starlight-route-keys',

@@ -15,9 +15,11 @@ import { siteLinkGraph } from './site-link-graph.ts';
 /**
  * The paths a route returns from `getStaticPaths`, each with the key of what its page shows:
  * `inputs(path)` returns that data (JSON-serialisable), or undefined for a page that must always be
- * rendered. The site's code and configuration are added to every key.
+ * rendered. The site's code and configuration are added to every key. Under `astro dev`, no keys.
  */
 export function keyed<T extends object>(paths: T[], inputs: (path: T) => unknown): (T & { cacheKey?: string })[] {
+  // Only `astro build` reads keys: `astro dev` renders on request, and would pay for them on every change.
+  if (import.meta.env?.DEV) return paths;
   const digest = sitePagesDigest(siteLinkGraph());
   return paths.map((path) => {
     const data = inputs(path);
