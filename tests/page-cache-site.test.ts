@@ -36,6 +36,8 @@ beforeAll(() => {
   // Notes that link nowhere and embed nothing: only other notes' edits can change their pages. In
   // reading order (by title) they sit Gamma, Kappa, Lambda, Omega, (Unwritten Idea, written below), Zeta.
   for (const name of ['Kappa', 'Lambda', 'Omega', 'Zeta']) writeFileSync(join(vault, `${name.toLowerCase()}.md`), `# ${name}\n\nA note on its own.\n`);
+  // A page whose address has to be escaped: kept in place by rebuilds like any other.
+  writeFileSync(join(vault, 'Café au lait.md'), '# Café au lait\n\nA note with an accent in its name.\n');
   first = rebuild('first');
   again = rebuild('again');
 }, 300_000);

@@ -11,7 +11,7 @@
 // is left as it is (emptying it, then copying the page back from the cache, was a third of a no-op
 // rebuild's page phase at 1,000 notes). After the build, every file this build neither wrote nor
 // kept is removed (`staleOutputs`), so dist/ holds exactly what a build from nothing would.
-import { readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -53,7 +53,8 @@ export function staleOutputs(outDir: string, manifestFile: string, since: number
   }
   if (manifest) {
     if (manifest.version !== 1 || !manifest.routes) throw new Error(`src/integrations/page-cache.ts: Astro's ${MANIFEST} is not the version 1 this reads; update staleOutputs`);
-    for (const route of Object.values(manifest.routes)) for (const path of Object.values(route.paths)) kept.add(path.outputFile);
+    // Astro records each output as a URL path (`caf%C3%A9/index.html`); the folder holds `café/index.html`.
+    for (const route of Object.values(manifest.routes)) for (const path of Object.values(route.paths)) kept.add(decodeURI(path.outputFile));
   }
   const stale: string[] = [];
   const walk = (dir: string) => {
@@ -92,7 +93,11 @@ export function pageCache(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': () => {
-        started = Date.now();
+        // The start on the file system's own clock (file times can lag Date.now() by a tick).
+        const marker = join(cacheDir, 'build-start');
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(marker, '');
+        started = statSync(marker).mtimeMs;
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
