@@ -19,7 +19,8 @@ export function rehypeMermaid() {
       if (node.tagName !== 'pre' || !parent) return;
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
       const classes = code?.properties.className;
-      if (code && Array.isArray(classes) && classes.includes('language-mermaid')) blocks.push({ pre: node, parent: parent as Root | Element, source: toString(code).replace(/\n$/, '') });
+      // The fence's language as written: ```Mermaid is a diagram too (the lint, which draws it, ignores case).
+      if (code && Array.isArray(classes) && classes.some((c) => String(c).toLowerCase() === 'language-mermaid')) blocks.push({ pre: node, parent: parent as Root | Element, source: toString(code).replace(/\n$/, '') });
     });
     if (blocks.length === 0) return;
     const results = await renderMermaid(blocks.map((b) => b.source));

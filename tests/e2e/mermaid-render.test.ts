@@ -55,6 +55,13 @@ describe.skipIf(!hasChromium)('rendering Mermaid in Chromium at build time', () 
     expect(html).not.toMatch(/<script|\son\w+=/i);
   });
 
+  test('a fence whose language is written ```Mermaid is drawn like ```mermaid', async () => {
+    const html = await renderNote(`\`\`\`Mermaid\n${FLOW}\n\`\`\`\n`);
+    expect(html.match(/<figure class="mermaid-diagram"/g)).toHaveLength(1);
+    expect(html).toContain('Submit job');
+    expect(html).not.toContain('language-Mermaid');
+  });
+
   test('a second pass reads every diagram from the cache: no browser, and it says what a diagram costs', async () => {
     const before = { ...mermaidStats };
     const t0 = performance.now();
