@@ -2,7 +2,7 @@
  * Reading order of the notes (explicit `weight`/`order` first, then by title, as the "All notes"
  * list) and each note's previous and next note in it. Computed once per link graph.
  */
-import type { LinkGraph } from './link-graph.ts';
+import { perGraph } from './per-graph.ts';
 import type { VaultNote } from './vault.ts';
 
 /** A note's neighbours in reading order. */
@@ -26,11 +26,5 @@ export function readingNeighbours(notes: Iterable<VaultNote>): Map<string, Readi
   return map;
 }
 
-const orders = new WeakMap<LinkGraph, Map<string, ReadingNeighbours>>();
-
 /** The published notes' neighbours in reading order, sorted once per link graph (the pages and the page keys share it). */
-export function siteReadingNeighbours(graph: LinkGraph): Map<string, ReadingNeighbours> {
-  let order = orders.get(graph);
-  if (!order) orders.set(graph, (order = readingNeighbours([...graph.notes.values()].map((f) => f.note))));
-  return order;
-}
+export const siteReadingNeighbours = perGraph((graph) => readingNeighbours([...graph.notes.values()].map((f) => f.note)));

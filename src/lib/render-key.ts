@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { editorialPath } from './editorial.ts';
 import { listFiles } from './list-files.ts';
 import type { LinkGraph, Resolution } from './link-graph.ts';
+import { perGraph } from './per-graph.ts';
 import { siteConfig, type SiteConfig } from './site-config.ts';
 import type { VaultNote } from './vault.ts';
 
@@ -94,18 +95,9 @@ const PAGE_SOURCES = ['src', 'astro.config.mjs', 'package-lock.json'];
  * and the data files pages read from outside `src/` in tests (snippet results, timelines).
  */
 export function pagesDigest(config: SiteConfig, graph: LinkGraph, root = process.cwd()): string {
-  const hash = createHash('sha256').update(pipelineDigest(config, graph, root, PAGE_SOURCES));
-  for (const path of [config.snippetResults, config.diagrams.file, config.diagrams.tracesDir]) {
-    for (const file of path ? listFiles(path) : []) hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
-  }
-  return hash.digest('hex');
+  const data = [config.snippetResults, config.diagrams.file, config.diagrams.tracesDir].filter((path): path is string => Boolean(path));
+  return pipelineDigest(config, graph, root, [...PAGE_SOURCES, ...data]);
 }
 
-const digests = new WeakMap<LinkGraph, string>();
-
-/** This build's `pagesDigest`, computed once per link graph (once per build; again under `astro dev` when notes change). */
-export function sitePagesDigest(graph: LinkGraph): string {
-  let digest = digests.get(graph);
-  if (digest === undefined) digests.set(graph, (digest = pagesDigest(siteConfig(), graph)));
-  return digest;
-}
+/** This build's `pagesDigest`, computed once per link graph. */
+export const sitePagesDigest = perGraph((graph) => pagesDigest(siteConfig(), graph));

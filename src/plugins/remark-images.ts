@@ -6,6 +6,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveImage, type VaultAttachments } from '../lib/image-paths.ts';
 import { attachmentFinder, type LinkGraph } from '../lib/link-graph.ts';
+import { perGraph } from '../lib/per-graph.ts';
 import { siteLinkGraph } from '../lib/site-link-graph.ts';
 import { siteConfig } from '../lib/site-config.ts';
 
@@ -28,7 +29,7 @@ export interface ImagesOptions {
 }
 
 /** One finder per graph (the graph is rebuilt under `astro dev` when notes change). */
-const finders = new WeakMap<LinkGraph, VaultAttachments['find']>();
+const finderOf = perGraph((graph) => attachmentFinder(graph.assets));
 
 /**
  * Markdown images `![alt](x.png)` / `![alt](sub/x.png)` not at their written path are found as
@@ -48,9 +49,7 @@ export function remarkImages(options: ImagesOptions = {}) {
     const attachments = (): VaultAttachments => {
       if (vault) return vault;
       const graph = getGraph();
-      let find = finders.get(graph);
-      if (!find) finders.set(graph, (find = attachmentFinder(graph.assets)));
-      return (vault = { dir: options.notesDir ?? siteConfig().notesDir, find });
+      return (vault = { dir: options.notesDir ?? siteConfig().notesDir, find: finderOf(graph) });
     };
     visit(tree, 'image', (node: Image, index, parent) => {
       if (!parent || index === undefined) return;
