@@ -49,7 +49,9 @@ const lintArgs = ['scripts/lint-notes.ts', ...(noCache ? ['--no-cache'] : [])];
 // quarters of the memory, or this process's own limit (NODE_OPTIONS) if that is larger.
 const heapMiB = Math.floor(Math.max(getHeapStatistics().heap_size_limit, totalmem() * 0.75) / 2 ** 20);
 const heap = [`--max-old-space-size=${heapMiB}`];
-const astroArgs = [...heap, 'node_modules/astro/bin/astro.mjs', 'build', ...(noCache ? ['--force'] : []), ...args];
+// Patches to Astro's own code, as Node loads it (scripts/astro-patches/: each says why).
+const patches = ['--import', new URL('./astro-patches/register.ts', import.meta.url).href];
+const astroArgs = [...heap, ...patches, 'node_modules/astro/bin/astro.mjs', 'build', ...(noCache ? ['--force'] : []), ...args];
 // Reading the files is enough to know most vaults have no diagram at all; only one that mentions
 // Mermaid is scanned (50,000 notes: ~3 s to read, ~10 s more to scan).
 const mentionsMermaid = listFiles(config.notesDir).some((f) => f.endsWith('.md') && /mermaid/i.test(readFileSync(f, 'utf8')));

@@ -3,9 +3,10 @@
  * the one-file store as one string, and V8's longest string (~536 million characters) is reached at
  * about 3.3 characters of store per byte of Markdown: 50,000 generated notes (173 MB) failed with
  * "Invalid string length" in serializeDataStore, bare Starlight too. The chunked store (20 MiB
- * files) has no such limit, but its writer measures every character on its own, about 1 µs each
+ * files) has no such limit, but Astro's writer measures every character on its own, about 1 µs each
  * (2,000 notes: content sync 21 s -> 53 s), so only vaults past {@link CHUNKED_FROM_BYTES} of
- * Markdown use it.
+ * Markdown use it; `npm run build` also swaps that measuring for a faster one with the same chunks
+ * (scripts/astro-patches/chunk-writer.ts).
  */
 import { statSync } from 'node:fs';
 import { listFiles } from './list-files.ts';
