@@ -1,5 +1,5 @@
 // `npm run bench`: builds synthetic vaults with the full pipeline and with bare Starlight, and
-// reports time, memory, page weight and search cost against the targets of issue 5.
+// reports time, memory, page weight and search cost against the targets of issues 5 and 15.
 // Usage: nice -n 10 npm run bench -- [--notes 1000,10000] [--seed 42] [--results DIR] [--query WORD]
 //        [--defer-render] [--warm] [--keep] [--quiet]
 //        nice -n 10 npm run bench -- --vault notes   (measure a real vault instead of generated ones)
